@@ -1,0 +1,153 @@
+using System.Diagnostics;
+using Google.Protobuf;
+using GrpcExports.Grpc.Hosting;
+using GrpcExports.Grpc.Interception;
+using GrpcExports.Protocol.Wire;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core.Features;
+using Microsoft.Extensions.Logging;
+
+namespace GrpcExports.Grpc.Calls;
+
+/// <summary>
+/// Runs one call of any kind: checks the request, applies the deadline, runs the interceptors and the handler,
+/// turns the outcome into a status and logs one line. Subclasses supply how messages are read and written.
+/// </summary>
+internal abstract class CallHandler(string method, CallPipeline pipeline)
+{
+    public string Method { get; } = method;
+
+    public async Task HandleAsync(HttpContext http)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var options = pipeline.Options;
+        LiftKestrelLimits(http);
+
+        var requestEncoding = http.Request.Headers[GrpcHeaders.Encoding].ToString();
+        var acceptsGzip = MessageCompression.Accepts(http.Request.Headers[GrpcHeaders.AcceptEncoding], MessageCompression.Gzip);
+        var requestIsGzip = requestEncoding.Equals(MessageCompression.Gzip, StringComparison.OrdinalIgnoreCase);
+        var compressByDefault = requestIsGzip
+            || options.ResponseCompression.Equals(MessageCompression.Gzip, StringComparison.OrdinalIgnoreCase);
+        var response = new CallResponse(http.Response, options.MaxSendMessageSize, acceptsGzip, compressByDefault);
+
+        var timeoutHeader = http.Request.Headers[GrpcHeaders.Timeout].ToString();
+        TimeSpan? timeout = null;
+        if (timeoutHeader.Length > 0)
+        {
+            if (!GrpcTimeout.TryParse(timeoutHeader, out var parsed))
+            {
+                await Finish(http, response, null, started,
+                    new RpcException(StatusCode.Internal, $"Malformed grpc-timeout header '{timeoutHeader}'.")).ConfigureAwait(false);
+                return;
+            }
+            timeout = parsed;
+        }
+        var deadline = timeout is { } t ? DateTime.UtcNow + t : DateTime.MaxValue;
+
+        using var callCancellation = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
+        var context = new ServerCallContext(http, Method, deadline, callCancellation.Token, response);
+
+        if (requestEncoding.Length > 0 && !MessageCompression.IsSupported(requestEncoding))
+        {
+            await Finish(http, response, context, started, new RpcException(StatusCode.Unimplemented,
+                $"Unsupported grpc-encoding '{requestEncoding}'; this server supports {MessageCompression.Supported}.")).ConfigureAwait(false);
+            return;
+        }
+
+        var reader = new MessageFrameReader(http.Request.Body, options.MaxReceiveMessageSize,
+            requestEncoding.Length > 0 ? requestEncoding : null);
+        var call = pipeline.RunAsync(context, () => InvokeAsync(http, context, reader, response));
+
+        Exception? failure = null;
+        if (timeout is { } limit)
+        {
+            using var deadlineTimer = new CancellationTokenSource();
+            var expiry = Task.Delay(limit, deadlineTimer.Token);
+            if (await Task.WhenAny(call, expiry).ConfigureAwait(false) == expiry)
+            {
+                callCancellation.Cancel();
+                await Finish(http, response, context, started, new RpcException(StatusCode.DeadlineExceeded, "Deadline exceeded."))
+                    .ConfigureAwait(false);
+                await ObserveAsync(call).ConfigureAwait(false);
+                return;
+            }
+            deadlineTimer.Cancel();
+        }
+        try
+        {
+            await call.ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            failure = e;
+        }
+        await Finish(http, response, context, started, failure).ConfigureAwait(false);
+    }
+
+    /// <summary>Reads the request, runs the handler and writes its response messages.</summary>
+    protected abstract Task InvokeAsync(HttpContext http, ServerCallContext context, MessageFrameReader reader, CallResponse response);
+
+    protected static async Task<TRequest> ReadSingleRequestAsync<TRequest>(MessageFrameReader reader, MessageParser<TRequest> parser,
+        CancellationToken cancellationToken) where TRequest : class, IMessage<TRequest>
+    {
+        var request = await reader.ReadAsync(parser, cancellationToken).ConfigureAwait(false)
+            ?? throw new RpcException(StatusCode.Internal, "The request ended before its message.");
+        if (await reader.ReadAsync(parser, cancellationToken).ConfigureAwait(false) is not null)
+        {
+            throw new RpcException(StatusCode.Internal, "More than one request message for a call that takes one.");
+        }
+        return request;
+    }
+
+    private async Task Finish(HttpContext http, CallResponse response, ServerCallContext? context, long started, Exception? failure)
+    {
+        var status = ToStatus(http, failure);
+        if (context is not null)
+        {
+            context.Status = status.StatusCode;
+        }
+        await response.CompleteAsync(status.StatusCode, status.Detail, status.Details,
+            context?.ResponseTrailers ?? new Dictionary<string, Microsoft.Extensions.Primitives.StringValues>()).ConfigureAwait(false);
+        pipeline.Log.CallEnded(Method, status.StatusCode, Stopwatch.GetElapsedTime(started), failure is RpcException ? null : failure);
+    }
+
+    private static RpcException ToStatus(HttpContext http, Exception? failure) => failure switch
+    {
+        null => new RpcException(StatusCode.OK, string.Empty),
+        RpcException rpc => rpc,
+        OperationCanceledException when http.RequestAborted.IsCancellationRequested =>
+            new RpcException(StatusCode.Cancelled, "The client cancelled the call."),
+        IOException when http.RequestAborted.IsCancellationRequested =>
+            new RpcException(StatusCode.Cancelled, "The client cancelled the call."),
+        _ => new RpcException(StatusCode.Unknown, "Exception was thrown by handler."),
+    };
+
+    private static async Task ObserveAsync(Task call)
+    {
+        try
+        {
+            await call.ConfigureAwait(false);
+        }
+        catch
+        {
+            // The call already ended with DEADLINE_EXCEEDED; what the handler did after that is of no interest.
+        }
+    }
+
+    private static void LiftKestrelLimits(HttpContext http)
+    {
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } maxBody)
+        {
+            maxBody.MaxRequestBodySize = null;
+        }
+        if (http.Features.Get<IHttpMinRequestBodyDataRateFeature>() is { } minRequestRate)
+        {
+            minRequestRate.MinDataRate = null;
+        }
+        if (http.Features.Get<IHttpMinResponseDataRateFeature>() is { } minResponseRate)
+        {
+            minResponseRate.MinDataRate = null;
+        }
+    }
+}

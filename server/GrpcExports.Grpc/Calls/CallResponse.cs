@@ -1,0 +1,148 @@
+using Google.Protobuf;
+using GrpcExports.Protocol.Wire;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Primitives;
+
+namespace GrpcExports.Grpc.Calls;
+
+/// <summary>
+/// The response side of one call: headers, messages, then the status. Writes are serialized, and once the status
+/// is sent (possibly early, when the deadline passes while the handler still runs) further messages are refused.
+/// </summary>
+internal sealed class CallResponse(HttpResponse response, int maxSendMessageSize, bool clientAcceptsGzip, bool compressByDefault)
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private bool _completed;
+
+    public bool CompressMessages { get; set; } = clientAcceptsGzip && compressByDefault;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            ThrowIfCompleted();
+            await StartCoreAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public async Task WriteMessageAsync(IMessage message, bool flush, CancellationToken cancellationToken)
+    {
+        var frame = MessageFraming.Frame(message, CompressMessages && clientAcceptsGzip, maxSendMessageSize);
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            ThrowIfCompleted();
+            if (!response.HasStarted)
+            {
+                SetSuccessHeaders();
+            }
+            await response.BodyWriter.WriteAsync(frame, cancellationToken).ConfigureAwait(false);
+            if (flush)
+            {
+                await response.BodyWriter.FlushAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Ends the call with a status. Before anything was sent, an error goes out as a Trailers-Only response (status in
+    /// the headers, no body); otherwise the status goes in the trailers. Only the first completion counts.
+    /// </summary>
+    public async Task CompleteAsync(StatusCode code, string message, Google.Rpc.Status? details,
+        IDictionary<string, StringValues> trailers)
+    {
+        await _gate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            if (_completed)
+            {
+                return;
+            }
+            _completed = true;
+            if (!response.HasStarted && code != StatusCode.OK)
+            {
+                response.StatusCode = StatusCodes.Status200OK;
+                response.ContentType = GrpcHeaders.ContentType;
+                response.Headers[GrpcHeaders.AcceptEncoding] = MessageCompression.Supported;
+                WriteStatus(response.Headers, code, message, details, trailers);
+                return;
+            }
+            if (!response.HasStarted)
+            {
+                SetSuccessHeaders();
+            }
+            var responseTrailers = new HeaderDictionary();
+            WriteStatus(responseTrailers, code, message, details, trailers);
+            foreach (var (name, value) in responseTrailers)
+            {
+                response.AppendTrailer(name, value);
+            }
+            await response.CompleteAsync().ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or OperationCanceledException or InvalidOperationException)
+        {
+            // The client went away or the stream was reset: there is nobody left to tell.
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task StartCoreAsync(CancellationToken cancellationToken)
+    {
+        if (response.HasStarted)
+        {
+            return;
+        }
+        SetSuccessHeaders();
+        await response.StartAsync(cancellationToken).ConfigureAwait(false);
+        await response.BodyWriter.FlushAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private void SetSuccessHeaders()
+    {
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = GrpcHeaders.ContentType;
+        response.Headers[GrpcHeaders.AcceptEncoding] = MessageCompression.Supported;
+        if (clientAcceptsGzip)
+        {
+            response.Headers[GrpcHeaders.Encoding] = MessageCompression.Gzip;
+        }
+    }
+
+    private static void WriteStatus(IHeaderDictionary target, StatusCode code, string message, Google.Rpc.Status? details,
+        IDictionary<string, StringValues> trailers)
+    {
+        foreach (var (name, value) in trailers)
+        {
+            target[name] = value;
+        }
+        target[GrpcHeaders.Status] = ((int)code).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (!string.IsNullOrEmpty(message))
+        {
+            target[GrpcHeaders.Message] = PercentEncoding.Encode(message);
+        }
+        if (details is not null)
+        {
+            target[GrpcHeaders.StatusDetails] = BinaryHeader.Encode(details.ToByteArray());
+        }
+    }
+
+    private void ThrowIfCompleted()
+    {
+        if (_completed)
+        {
+            throw new RpcException(StatusCode.Cancelled, "The call has already ended.");
+        }
+    }
+}
