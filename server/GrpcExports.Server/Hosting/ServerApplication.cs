@@ -1,0 +1,37 @@
+using GrpcExports.Grpc.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace GrpcExports.Server.Hosting;
+
+/// <summary>
+/// Builds the server: Kestrel speaking cleartext HTTP/2 on 127.0.0.1:5000 unless configured otherwise (standard
+/// ASP.NET Core configuration: appsettings.json, environment variables such as Kestrel__Endpoints__Grpc__Url,
+/// or --Kestrel:Endpoints:Grpc:Url=... on the command line), and every gRPC service of the product.
+/// </summary>
+public static class ServerApplication
+{
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        // Cleartext HTTP/2 has no upgrade path, so an endpoint that is not told otherwise speaks only HTTP/2.
+        builder.WebHost.ConfigureKestrel(kestrel =>
+            kestrel.ConfigureEndpointDefaults(endpoint => endpoint.Protocols = HttpProtocols.Http2));
+        builder.Services.AddGrpcLayer(builder.Configuration);
+        builder.Services.AddProductServices();
+
+        var app = builder.Build();
+        app.UseGrpcLayer();
+        return app;
+    }
+
+    /// <summary>The addresses Kestrel listens on, once started (port 0 resolved to the real port).</summary>
+    public static IReadOnlyCollection<string> ListeningAddresses(this WebApplication app) =>
+        app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.ToList();
+}

@@ -1,0 +1,4 @@
+using GrpcExports.Server.Hosting;
+
+var app = ServerApplication.Build(args);
+await app.RunAsync();
