@@ -6,7 +6,7 @@ namespace GrpcExports.Grpc.Reflection;
 
 /// <summary>
 /// What server reflection can tell: the served services, and every .proto file they need (by file name and by
-/// the fully-qualified names of the services, methods, messages and enums each defines).
+/// the fully-qualified names of the services, methods, messages and enums each defines), and the error detail types.
 /// </summary>
 internal sealed class ReflectionIndex
 {
@@ -22,6 +22,9 @@ internal sealed class ReflectionIndex
         {
             AddFile(service.File);
         }
+        // Error details travel as Any; clients resolve their types through reflection to print them.
+        AddFile(Google.Rpc.ErrorDetailsReflection.Descriptor);
+        AddFile(Google.Rpc.StatusReflection.Descriptor);
     }
 
     public IReadOnlyList<string> ServiceNames { get; }
