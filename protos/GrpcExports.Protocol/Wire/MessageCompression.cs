@@ -8,6 +8,11 @@ public static class MessageCompression
     public const string Identity = "identity";
     public const string Gzip = "gzip";
 
+    // A complete gzip member holding no data: header (no name, no time, OS unknown), an empty final deflate block,
+    // CRC-32 0 and length 0.
+    private static readonly byte[] EmptyGzip =
+        [0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xff, 0x03, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00];
+
     /// <summary>The value of grpc-accept-encoding we send.</summary>
     public const string Supported = "identity,gzip";
 
@@ -33,6 +38,12 @@ public static class MessageCompression
 
     public static byte[] Compress(ReadOnlySpan<byte> payload, CompressionLevel level = CompressionLevel.Fastest)
     {
+        if (payload.IsEmpty)
+        {
+            // GZipStream writes nothing at all for empty input, and zero bytes are not a gzip stream: other gRPC
+            // implementations (grpc-js, grpc-go) refuse such a message. An empty message must still be valid gzip.
+            return EmptyGzip.ToArray();
+        }
         using var output = new MemoryStream(payload.Length / 2 + 64);
         using (var gzip = new GZipStream(output, level, leaveOpen: true))
         {

@@ -65,6 +65,9 @@ public sealed class MessageFrameReader
         _encoding = encoding;
     }
 
+    /// <summary>Whether the last message read arrived with the compressed flag set.</summary>
+    public bool LastMessageCompressed { get; private set; }
+
     /// <summary>The next message, or null at the end of the stream.</summary>
     public async ValueTask<T?> ReadAsync<T>(MessageParser<T> parser, CancellationToken cancellationToken)
         where T : class, IMessage<T>
@@ -101,6 +104,7 @@ public sealed class MessageFrameReader
             1 => true,
             _ => throw new RpcException(StatusCode.Internal, $"Invalid compressed flag {_header[0]} in a message header."),
         };
+        LastMessageCompressed = compressed;
         var length = BinaryPrimitives.ReadUInt32BigEndian(_header.AsSpan(1));
         if (length > _maxSize)
         {

@@ -46,7 +46,9 @@ internal abstract class CallHandler(string method, CallPipeline pipeline)
         var deadline = timeout is { } t ? DateTime.UtcNow + t : DateTime.MaxValue;
 
         using var callCancellation = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
-        var context = new ServerCallContext(http, Method, deadline, callCancellation.Token, response);
+        var reader = new MessageFrameReader(http.Request.Body, options.MaxReceiveMessageSize,
+            requestEncoding.Length > 0 ? requestEncoding : null);
+        var context = new ServerCallContext(http, Method, deadline, callCancellation.Token, response, reader);
 
         if (requestEncoding.Length > 0 && !MessageCompression.IsSupported(requestEncoding))
         {
@@ -55,8 +57,6 @@ internal abstract class CallHandler(string method, CallPipeline pipeline)
             return;
         }
 
-        var reader = new MessageFrameReader(http.Request.Body, options.MaxReceiveMessageSize,
-            requestEncoding.Length > 0 ? requestEncoding : null);
         var call = pipeline.RunAsync(context, () => InvokeAsync(http, context, reader, response));
 
         Exception? failure = null;
@@ -91,9 +91,9 @@ internal abstract class CallHandler(string method, CallPipeline pipeline)
     protected static async Task<TRequest> ReadSingleRequestAsync<TRequest>(MessageFrameReader reader, MessageParser<TRequest> parser,
         CancellationToken cancellationToken) where TRequest : class, IMessage<TRequest>
     {
-        var request = await reader.ReadAsync(parser, cancellationToken).ConfigureAwait(false)
+        var request = await reader.ReadRequestAsync(parser, cancellationToken).ConfigureAwait(false)
             ?? throw new RpcException(StatusCode.Internal, "The request ended before its message.");
-        if (await reader.ReadAsync(parser, cancellationToken).ConfigureAwait(false) is not null)
+        if (await reader.ReadRequestAsync(parser, cancellationToken).ConfigureAwait(false) is not null)
         {
             throw new RpcException(StatusCode.Internal, "More than one request message for a call that takes one.");
         }

@@ -134,7 +134,7 @@ internal sealed class CallResponse(HttpResponse response, int maxSendMessageSize
         }
         if (details is not null)
         {
-            target[GrpcHeaders.StatusDetails] = BinaryHeader.Encode(details.ToByteArray());
+            target[GrpcHeaders.StatusDetails] = StatusDetailsHeader.Encode(details);
         }
     }
 

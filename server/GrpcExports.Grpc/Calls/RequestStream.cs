@@ -18,7 +18,7 @@ internal sealed class RequestStream<T>(MessageFrameReader reader, MessageParser<
         }
         _enumerated = true;
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(callToken, cancellationToken);
-        while (await reader.ReadAsync(parser, linked.Token).ConfigureAwait(false) is { } message)
+        while (await reader.ReadRequestAsync(parser, linked.Token).ConfigureAwait(false) is { } message)
         {
             yield return message;
         }

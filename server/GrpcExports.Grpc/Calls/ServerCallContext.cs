@@ -8,10 +8,12 @@ namespace GrpcExports.Grpc.Calls;
 public sealed class ServerCallContext
 {
     private readonly CallResponse _response;
+    private readonly MessageFrameReader? _requestReader;
 
     internal ServerCallContext(HttpContext httpContext, string method, DateTime deadline, CancellationToken cancellationToken,
-        CallResponse response)
+        CallResponse response, MessageFrameReader? requestReader = null)
     {
+        _requestReader = requestReader;
         HttpContext = httpContext;
         Method = method;
         Deadline = deadline;
@@ -53,6 +55,12 @@ public sealed class ServerCallContext
         get => _response.CompressMessages;
         set => _response.CompressMessages = value;
     }
+
+    /// <summary>
+    /// Whether the request message the handler received last arrived compressed (its frame's compressed flag).
+    /// For a streaming request, read it right after each message, before asking for the next.
+    /// </summary>
+    public bool RequestMessageCompressed => _requestReader?.LastMessageCompressed ?? false;
 
     /// <summary>Sends the response headers now, before any message.</summary>
     public Task WriteResponseHeadersAsync() => _response.StartAsync(CancellationToken);

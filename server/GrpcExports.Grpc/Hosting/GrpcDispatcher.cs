@@ -15,9 +15,11 @@ internal sealed class GrpcDispatcher
 {
     private readonly Dictionary<string, CallHandler> _handlers;
     private readonly HashSet<string> _services;
+    private readonly CallLog _log;
 
     public GrpcDispatcher(IEnumerable<ServiceRegistration> registrations, CallPipeline pipeline)
     {
+        _log = pipeline.Log;
         var list = registrations.ToList();
         _handlers = MethodBinder.Bind(list, pipeline);
         _services = list.Select(r => r.Descriptor.FullName).ToHashSet(StringComparer.Ordinal);
@@ -62,6 +64,7 @@ internal sealed class GrpcDispatcher
         http.Response.ContentType = GrpcHeaders.ContentType;
         http.Response.Headers[GrpcHeaders.Status] = ((int)StatusCode.Unimplemented).ToString(System.Globalization.CultureInfo.InvariantCulture);
         http.Response.Headers[GrpcHeaders.Message] = PercentEncoding.Encode(message);
+        _log.CallEnded(path, StatusCode.Unimplemented, TimeSpan.Zero, handlerFailure: null);
         return Task.CompletedTask;
     }
 }
