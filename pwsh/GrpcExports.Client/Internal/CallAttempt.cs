@@ -20,7 +20,7 @@ internal sealed class CallAttempt : IDisposable
     private HttpResponseMessage? _response;
     private MessageFrameReader? _reader;
     private CancellationTokenRegistration _resetOnStop;
-    private CallStatus? _status;
+    private Ending? _ending;
 
     public CallAttempt(HttpClient client, CallScope scope, int maxReceiveMessageSize)
     {
@@ -37,10 +37,10 @@ internal sealed class CallAttempt : IDisposable
     public Metadata? Trailers { get; private set; }
 
     /// <summary>How the attempt ended, or null while it runs.</summary>
-    public CallStatus? Status => Volatile.Read(ref _status);
+    public CallStatus? Status => Volatile.Read(ref _ending)?.Status;
 
     /// <summary>The error the attempt ended with, or null.</summary>
-    public RpcException? Failure { get; private set; }
+    public RpcException? Failure => Volatile.Read(ref _ending)?.Failure;
 
     public async Task StartAsync(HttpRequestMessage request)
     {
@@ -96,10 +96,7 @@ internal sealed class CallAttempt : IDisposable
     /// <summary>Ends the attempt with <paramref name="error"/> unless it has already ended; returns it for throwing.</summary>
     public RpcException Fail(RpcException error)
     {
-        if (Interlocked.CompareExchange(ref _status, new CallStatus(error.StatusCode, error.Detail), null) is null)
-        {
-            Failure = error;
-        }
+        Interlocked.CompareExchange(ref _ending, new Ending(new CallStatus(error.StatusCode, error.Detail), error), null);
         _responseHeaders.TrySetException(error);
         return error;
     }
@@ -147,7 +144,7 @@ internal sealed class CallAttempt : IDisposable
         {
             throw Fail(new RpcException(status.Code, status.Detail, details));
         }
-        Interlocked.CompareExchange(ref _status, status, null);
+        Interlocked.CompareExchange(ref _ending, new Ending(status, null), null);
     }
 
     private void DisposeResponse()
@@ -161,4 +158,7 @@ internal sealed class CallAttempt : IDisposable
             // Resetting a stream that is already gone can throw; the call is over either way.
         }
     }
+
+    /// <summary>The status an attempt ended with and, unless it is OK, the error thrown for it; set once, as one.</summary>
+    private sealed record Ending(CallStatus Status, RpcException? Failure);
 }

@@ -99,10 +99,7 @@ internal sealed class RequestStreamWriter<TRequest> : IRequestStreamWriter<TRequ
 
     private void ThrowIfCallEnded()
     {
-        if (_scope.StopReason is { } stopped)
-        {
-            throw new RpcException(stopped.StatusCode, stopped.Detail);
-        }
+        // The attempt's own ending comes first: once it has ended, the scope is stopped only to release writes.
         if (_attempt.Failure is { } failure)
         {
             throw new RpcException(failure.StatusCode, failure.Detail, failure.Details);
@@ -110,6 +107,10 @@ internal sealed class RequestStreamWriter<TRequest> : IRequestStreamWriter<TRequ
         if (_attempt.Status is not null)
         {
             throw new InvalidOperationException("The call has already finished; the server reads no more messages.");
+        }
+        if (_scope.StopReason is { } stopped)
+        {
+            throw new RpcException(stopped.StatusCode, stopped.Detail);
         }
     }
 }

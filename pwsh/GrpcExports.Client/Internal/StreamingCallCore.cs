@@ -69,6 +69,9 @@ internal sealed class StreamingCallCore<TRequest> : IDisposable where TRequest :
         {
             return;
         }
+        // A write can still be waiting for HTTP/2 flow control from a server that has stopped reading; HttpClient
+        // does not release it when the response ends, so stopping the scope does.
+        _scope.Cancel("The call has ended.");
         _content.Abort();
         Attempt.Dispose();
         _scope.Dispose();

@@ -5,8 +5,8 @@ namespace GrpcExports.Client;
 
 /// <summary>
 /// A method of a service: its path "/package.Service/Method", its kind and whether it is idempotent. Built from
-/// the generated service descriptors, so a method renamed or retyped in the .proto files fails at start-up rather
-/// than at the first call.
+/// the generated service descriptors, so a method renamed or retyped in the .proto files fails as soon as its
+/// client is first used, naming the mismatch, rather than as a puzzling status from the server.
 /// </summary>
 /// <typeparam name="TRequest">The request message type.</typeparam>
 /// <typeparam name="TResponse">The response message type.</typeparam>
