@@ -59,6 +59,7 @@ public sealed class ProbeService(CancellationLedger ledger) : IGrpcService
     {
         try
         {
+            ledger.RecordStarted(request.Tag);
             await Task.Delay(Timeout.Infinite, context.CancellationToken);
         }
         finally

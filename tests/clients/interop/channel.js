@@ -4,6 +4,7 @@
 const path = require('node:path');
 const grpc = require('@grpc/grpc-js');
 const protoLoader = require('@grpc/proto-loader');
+const { ClientSet, GZIP_REQUESTS, methodCodec: codecOf } = require('../shared/grpc-clients');
 
 const PROTO_ROOT = path.resolve(__dirname, '..', '..', 'InteropHost', 'Protos');
 
@@ -16,47 +17,22 @@ const packageDefinition = protoLoader.loadSync('grpc/testing/test.proto', {
 });
 const testing = grpc.loadPackageDefinition(packageDefinition).grpc.testing;
 
-/** gzip in grpc-js's compression algorithm numbering (0 identity, 1 deflate, 2 gzip). */
-const GZIP = 2;
-
 /** Everything a test case needs to reach the server. */
-class Channels {
-  constructor(host, port) {
-    this.address = `${host}:${port}`;
-    this.host = host;
-    this.port = port;
-    this.clients = [];
-  }
-
+class Channels extends ClientSet {
   /** A TestService client; compressed: true sends every request message gzip-compressed. */
   testService({ compressed = false } = {}) {
-    const options = compressed ? { 'grpc.default_compression_algorithm': GZIP } : {};
+    const options = compressed ? { ...GZIP_REQUESTS } : {};
     return this.track(new testing.TestService(this.address, grpc.credentials.createInsecure(), options));
   }
 
   unimplementedService() {
     return this.track(new testing.UnimplementedService(this.address, grpc.credentials.createInsecure()));
   }
-
-  track(client) {
-    this.clients.push(client);
-    return client;
-  }
-
-  close() {
-    for (const client of this.clients) client.close();
-    this.clients = [];
-  }
 }
 
-/** The serializers of one method, for calls made below grpc-js (see raw-call.js). */
+/** The serializers of one method, for calls made below grpc-js (see ../shared/raw-call.js). */
 function methodCodec(service, method) {
-  const definition = packageDefinition[`grpc.testing.${service}`][method];
-  return {
-    path: definition.path,
-    serialize: definition.requestSerialize,
-    deserialize: definition.responseDeserialize,
-  };
+  return codecOf(packageDefinition, `grpc.testing.${service}`, method);
 }
 
 module.exports = { Channels, methodCodec, grpc };

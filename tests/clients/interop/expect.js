@@ -1,31 +1,11 @@
 'use strict';
-// Assertions shared by the cases, in the terms of doc/interop-test-descriptions.md.
+// Assertions shared by the interop cases, in the terms of doc/interop-test-descriptions.md, on top of the status
+// assertions every client shares (../shared/expect.js).
 
-const assert = require('node:assert/strict');
-const { status: Status } = require('@grpc/grpc-js');
+const { assert, Status, succeeded, failedWith } = require('../shared/expect');
 
 function zeros(size) {
   return Buffer.alloc(size);
-}
-
-function describe(outcome) {
-  const error = outcome.error;
-  return error ? `${Status[error.code] ?? error.code}: ${error.details ?? error.message}` : 'OK';
-}
-
-/** The call was successful. */
-function succeeded(outcome, what) {
-  assert.equal(outcome.error, null, `${what}: expected success, got ${describe(outcome)}`);
-  assert.equal(outcome.status?.code, Status.OK, `${what}: expected status OK, got ${outcome.status?.code}`);
-}
-
-/** The call ended with this status code (and message, when given). */
-function failedWith(outcome, code, what, message) {
-  assert.ok(outcome.error, `${what}: expected ${Status[code]}, but the call succeeded`);
-  assert.equal(outcome.error.code, code, `${what}: expected ${Status[code]}, got ${describe(outcome)}`);
-  if (message !== undefined) {
-    assert.equal(outcome.error.details, message, `${what}: status message differs`);
-  }
 }
 
 /** A payload body of exactly `size` bytes, all zero. */

@@ -1,7 +1,7 @@
 'use strict';
 // cancel_after_begin, cancel_after_first_response, timeout_on_sleeping_server.
 
-const { collectStream } = require('../calls');
+const { collectStream } = require('../../shared/calls');
 const { Status, zeros, failedWith } = require('../expect');
 
 async function cancelAfterBegin(channels) {

@@ -3,10 +3,11 @@
 // grpc-js compresses requests with gzip when the channel option grpc.default_compression_algorithm is 2, and leaves
 // one message of a stream uncompressed when it is written with the NoCompress flag. grpc-js does not show a
 // response message's compressed flag, so the server_compressed cases also make the same call on raw HTTP/2
-// (raw-call.js) and assert on the flag there.
+// (../../shared/raw-call.js) and assert on the flag there.
 
-const { unary, clientStream, collectStream } = require('../calls');
-const { rawCall } = require('../raw-call');
+const { unary, clientStream, collectStream } = require('../../shared/calls');
+const { rawCall } = require('../../shared/raw-call');
+const { methodCodec } = require('../channel');
 const { assert, Status, zeros, succeeded, failedWith, zeroBody, bodySizes } = require('../expect');
 
 function largeRequest(expectCompressed) {
@@ -60,7 +61,7 @@ async function serverCompressedUnary(channels) {
     const outcome = await unary(client, 'UnaryCall', request);
     succeeded(outcome, what);
     zeroBody(outcome.response.payload, 314159, what);
-    assertRaw(await rawCall(channels.host, channels.port, 'TestService', 'UnaryCall', request), [compress], [314159], what);
+    assertRaw(await rawCall(channels.host, channels.port, methodCodec('TestService', 'UnaryCall'), request), [compress], [314159], what);
   }
 }
 
@@ -74,7 +75,7 @@ async function serverCompressedStreaming(channels) {
   const outcome = await collectStream(channels.testService().StreamingOutputCall(request));
   succeeded(outcome, 'StreamingOutputCall');
   bodySizes(outcome.responses, [31415, 92653], 'StreamingOutputCall');
-  const raw = await rawCall(channels.host, channels.port, 'TestService', 'StreamingOutputCall', request);
+  const raw = await rawCall(channels.host, channels.port, methodCodec('TestService', 'StreamingOutputCall'), request);
   assertRaw(raw, [true, false], [31415, 92653], 'StreamingOutputCall');
 }
 

@@ -1,7 +1,7 @@
 'use strict';
 // custom_metadata, status_code_and_message, special_status_message.
 
-const { unary, collectStream, grpc } = require('../calls');
+const { unary, collectStream, grpc } = require('../../shared/calls');
 const { assert, Status, zeros, succeeded, failedWith, zeroBody, bodySizes } = require('../expect');
 
 const INITIAL_KEY = 'x-grpc-test-echo-initial';

@@ -1,7 +1,7 @@
 'use strict';
 // client_streaming, server_streaming, ping_pong, empty_stream.
 
-const { clientStream, collectStream } = require('../calls');
+const { clientStream, collectStream } = require('../../shared/calls');
 const { assert, zeros, succeeded, bodySizes } = require('../expect');
 
 async function clientStreaming(channels) {

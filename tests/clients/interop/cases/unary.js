@@ -1,7 +1,7 @@
 'use strict';
 // empty_unary, large_unary, unimplemented_method, unimplemented_service.
 
-const { unary } = require('../calls');
+const { unary } = require('../../shared/calls');
 const { assert, Status, zeros, succeeded, failedWith, zeroBody } = require('../expect');
 
 async function emptyUnary(channels) {

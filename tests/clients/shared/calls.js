@@ -1,8 +1,8 @@
 'use strict';
 // Promise wrappers around grpc-js calls that keep everything a case asserts on: the response or error, the
-// initial metadata and the final status with its trailing metadata.
+// initial metadata and the final status with its trailing metadata. Shared by the interop and product clients.
 
-const { grpc } = require('./channel');
+const grpc = require('@grpc/grpc-js');
 
 const NO_COMPRESS = 2; // grpc-js WriteFlags.NoCompress: send this one message uncompressed.
 
