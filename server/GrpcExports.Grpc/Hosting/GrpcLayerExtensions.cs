@@ -38,6 +38,14 @@ public static class GrpcLayerExtensions
         return services;
     }
 
+    /// <summary>Serves these documented descriptors through reflection in place of the compiled ones of the same files.</summary>
+    public static IServiceCollection AddGrpcReflectionDocumentation(this IServiceCollection services,
+        IReadOnlyDictionary<string, Google.Protobuf.ByteString> filesByName)
+    {
+        services.AddSingleton(new DocumentedFiles(filesByName));
+        return services;
+    }
+
     /// <summary>Adds an interceptor that runs around every call, after those added before it.</summary>
     public static IServiceCollection AddGrpcInterceptor<TInterceptor>(this IServiceCollection services)
         where TInterceptor : class, IServerInterceptor

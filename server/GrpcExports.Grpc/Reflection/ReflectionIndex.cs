@@ -13,9 +13,14 @@ internal sealed class ReflectionIndex
     private readonly Dictionary<string, FileDescriptor> _filesByName = new(StringComparer.Ordinal);
     private readonly Dictionary<string, FileDescriptor> _filesBySymbol = new(StringComparer.Ordinal);
     private readonly HashSet<string> _messageTypes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ByteString> _documented = new(StringComparer.Ordinal);
 
-    public ReflectionIndex(IEnumerable<ServiceRegistration> registrations)
+    public ReflectionIndex(IEnumerable<ServiceRegistration> registrations, IEnumerable<DocumentedFiles> documentedFiles)
     {
+        foreach (var (name, bytes) in documentedFiles.SelectMany(set => set.FilesByName))
+        {
+            _documented[name] = bytes;
+        }
         var services = registrations.Select(r => r.Descriptor).ToList();
         ServiceNames = services.Select(s => s.FullName).Distinct().Order(StringComparer.Ordinal).ToList();
         foreach (var service in services)
@@ -35,8 +40,11 @@ internal sealed class ReflectionIndex
 
     public bool IsKnownMessageType(string fullName) => _messageTypes.Contains(fullName);
 
-    /// <summary>The serialized FileDescriptorProto of <paramref name="file"/> followed by those of all it imports, transitively.</summary>
-    public static IReadOnlyList<ByteString> WithDependencies(FileDescriptor file)
+    /// <summary>
+    /// The serialized FileDescriptorProto of <paramref name="file"/> followed by those of all it imports, transitively;
+    /// the documented form of each file where there is one.
+    /// </summary>
+    public IReadOnlyList<ByteString> WithDependencies(FileDescriptor file)
     {
         var ordered = new List<ByteString>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -49,7 +57,7 @@ internal sealed class ReflectionIndex
             {
                 continue;
             }
-            ordered.Add(next.SerializedData);
+            ordered.Add(_documented.GetValueOrDefault(next.Name) ?? next.SerializedData);
             foreach (var dependency in next.Dependencies)
             {
                 pending.Push(dependency);

@@ -59,7 +59,7 @@ internal sealed class ReflectionServiceV1(ReflectionIndex index) : IGrpcService
         return response;
     }
 
-    private static void SetFile(ServerReflectionResponse response, FileDescriptor? file, string notFound)
+    private void SetFile(ServerReflectionResponse response, FileDescriptor? file, string notFound)
     {
         if (file is null)
         {
@@ -67,7 +67,7 @@ internal sealed class ReflectionServiceV1(ReflectionIndex index) : IGrpcService
             return;
         }
         var files = new FileDescriptorResponse();
-        files.FileDescriptorProto.AddRange(ReflectionIndex.WithDependencies(file));
+        files.FileDescriptorProto.AddRange(index.WithDependencies(file));
         response.FileDescriptorResponse = files;
     }
 

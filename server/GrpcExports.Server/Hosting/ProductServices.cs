@@ -1,4 +1,5 @@
 using GrpcExports.Grpc.Hosting;
+using GrpcExports.Protocol.Reflection;
 using GrpcExports.Server.Accounts;
 using GrpcExports.Server.Admin;
 using GrpcExports.Server.Assets;
@@ -15,5 +16,6 @@ internal static class ProductServices
         .AddGrpcService<ExportRpcService>()
         .AddGrpcService<AssetRpcService>()
         .AddGrpcService<AccountRpcService>()
-        .AddGrpcService<AdminRpcService>();
+        .AddGrpcService<AdminRpcService>()
+        .AddGrpcReflectionDocumentation(DocumentedDescriptors.Files);
 }

@@ -34,7 +34,7 @@ public sealed class BufCurlTests(ServerFixture server) : IClassFixture<ServerFix
     }
 
     [Fact]
-    public async Task Describes_a_service_with_its_file_and_dependencies_through_reflection()
+    public async Task Describes_a_service_with_its_comments_file_and_dependencies_through_reflection()
     {
         var result = await BufCurl.CallAsync(server.Address, "grpc.reflection.v1.ServerReflection/ServerReflectionInfo",
             """{"fileContainingSymbol": "grpcexports.v1.ProjectService"}""");
@@ -47,6 +47,7 @@ public sealed class BufCurlTests(ServerFixture server) : IClassFixture<ServerFix
         Assert.Contains(service.Method, m => m.Name == "SyncProject" && m.InputType == ".grpcexports.v1.SyncProjectRequest");
         var names = files.Select(f => f.Name).ToHashSet();
         Assert.Contains("google/protobuf/struct.proto", names);
+        Assert.Contains(files[0].SourceCodeInfo.Location, location => location.LeadingComments.Contains("autosave", StringComparison.OrdinalIgnoreCase));
         Assert.All(files.SelectMany(f => f.Dependency), dependency => Assert.Contains(dependency, names));
     }
 
