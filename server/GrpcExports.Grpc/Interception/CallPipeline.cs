@@ -13,7 +13,11 @@ internal sealed class CallPipeline(IEnumerable<IServerInterceptor> interceptors,
 
     public CallLog Log { get; } = log;
 
-    public Task RunAsync(ServerCallContext context, Func<Task> handler) => RunFrom(0, context, handler);
+    /// <summary>Whether any interceptor is registered; without one a call runs its handler directly.</summary>
+    public bool HasInterceptors => _interceptors.Length > 0;
+
+    /// <summary>Runs the interceptors and the handler; an interceptor that throws before returning a task fails the task.</summary>
+    public async Task RunAsync(ServerCallContext context, Func<Task> handler) => await RunFrom(0, context, handler).ConfigureAwait(false);
 
     private Task RunFrom(int index, ServerCallContext context, Func<Task> handler) =>
         index == _interceptors.Length

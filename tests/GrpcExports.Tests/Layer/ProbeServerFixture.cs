@@ -18,6 +18,8 @@ public sealed class ProbeServerFixture : IAsyncLifetime
 
     public CancellationLedger Ledger { get; } = new();
 
+    public CapturedLog Log { get; } = new();
+
     /// <summary>The message size limit the probe server is configured with, both ways.</summary>
     public const int MaxMessageSize = 8 * 1024 * 1024;
 
@@ -27,7 +29,9 @@ public sealed class ProbeServerFixture : IAsyncLifetime
         // The server's appsettings.json is copied beside the tests; the probe must not pick up its endpoint.
         builder.Configuration.Sources.Clear();
         builder.Configuration.AddInMemoryCollection();
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.ClearProviders();
+        builder.Logging.AddProvider(Log);
+        builder.Logging.SetMinimumLevel(LogLevel.Information);
         builder.WebHost.ConfigureKestrel(kestrel =>
             kestrel.Listen(System.Net.IPAddress.Loopback, 0, endpoint => endpoint.Protocols = HttpProtocols.Http2));
         builder.Configuration["Grpc:MaxReceiveMessageSize"] = MaxMessageSize.ToString();
@@ -35,6 +39,7 @@ public sealed class ProbeServerFixture : IAsyncLifetime
         builder.Services.AddGrpcLayer(builder.Configuration);
         builder.Services.AddSingleton(Ledger);
         builder.Services.AddGrpcService<ProbeService>();
+        builder.Services.AddGrpcInterceptor<DenyingInterceptor>();
         _app = builder.Build();
         _app.UseGrpcLayer();
         await _app.StartAsync();
