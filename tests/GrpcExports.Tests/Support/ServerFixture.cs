@@ -1,29 +1,21 @@
-using GrpcExports.Server.Hosting;
-using Microsoft.AspNetCore.Builder;
-
 namespace GrpcExports.Tests.Support;
 
-/// <summary>The real server on a real Kestrel listener on a free loopback port, shared by a test class.</summary>
+/// <summary>The real server on a cleartext HTTP/2 loopback port chosen by the system, shared by a test class.</summary>
 public sealed class ServerFixture : IAsyncLifetime
 {
-    private WebApplication? _app;
+    private RunningServer? _server;
 
     /// <summary>The server's base address, for example http://127.0.0.1:41234.</summary>
-    public Uri Address { get; private set; } = null!;
+    public Uri Address => _server?.Address ?? throw new InvalidOperationException("The server has not started.");
 
-    public async Task InitializeAsync()
-    {
-        _app = ServerApplication.Build(["--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning"]);
-        await _app.StartAsync();
-        Address = new Uri(_app.ListeningAddresses().Single());
-    }
+    public async Task InitializeAsync() =>
+        _server = await RunningServer.StartAsync("--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:0");
 
     public async Task DisposeAsync()
     {
-        if (_app is not null)
+        if (_server is not null)
         {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
+            await _server.DisposeAsync();
         }
     }
 }

@@ -1,0 +1,33 @@
+using GrpcExports.Server.Hosting;
+using Microsoft.AspNetCore.Builder;
+
+namespace GrpcExports.Tests.Support;
+
+/// <summary>The real server started with extra configuration, on a real Kestrel listener; stopped on dispose.</summary>
+public sealed class RunningServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private RunningServer(WebApplication app, Uri address)
+    {
+        _app = app;
+        Address = address;
+    }
+
+    /// <summary>The server's base address, for example http://127.0.0.1:41234.</summary>
+    public Uri Address { get; }
+
+    /// <summary>Starts the server; <paramref name="arguments"/> are command-line configuration such as an endpoint URL.</summary>
+    public static async Task<RunningServer> StartAsync(params string[] arguments)
+    {
+        var app = ServerApplication.Build(["--Logging:LogLevel:Default=Warning", .. arguments]);
+        await app.StartAsync();
+        return new RunningServer(app, new Uri(app.ListeningAddresses().Single()));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
