@@ -3,11 +3,15 @@ using Grpc.Health.V1;
 using GrpcExports.Grpc.Binding;
 using GrpcExports.Grpc.Calls;
 using GrpcExports.Protocol.Wire;
+using Microsoft.Extensions.Hosting;
 
 namespace GrpcExports.Grpc.Health;
 
-/// <summary>grpc.health.v1.Health: Check answers now; Watch streams the status and its changes.</summary>
-internal sealed class HealthService(HealthStatusRegistry registry) : IGrpcService
+/// <summary>
+/// grpc.health.v1.Health: Check answers now; Watch streams the status and its changes. When the server begins to
+/// shut down, watchers get NOT_SERVING and then the end of their stream, so open watches do not hold up shutdown.
+/// </summary>
+internal sealed class HealthService(HealthStatusRegistry registry, IHostApplicationLifetime lifetime) : IGrpcService
 {
     public static ServiceDescriptor Descriptor => HealthReflection.Descriptor.Services[0];
 
@@ -26,6 +30,10 @@ internal sealed class HealthService(HealthStatusRegistry registry) : IGrpcServic
             await foreach (var status in subscription.Reader.ReadAllAsync(context.CancellationToken).ConfigureAwait(false))
             {
                 await responses.WriteAsync(new HealthCheckResponse { Status = status }).ConfigureAwait(false);
+                if (lifetime.ApplicationStopping.IsCancellationRequested)
+                {
+                    return;
+                }
             }
         }
         catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
