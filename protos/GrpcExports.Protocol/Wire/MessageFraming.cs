@@ -79,7 +79,8 @@ public sealed class MessageFrameReader
         }
         try
         {
-            return parser.ParseFrom(payload);
+            // The span overload parses without allocating a CodedInputStream per message.
+            return parser.ParseFrom(new ReadOnlySpan<byte>(payload));
         }
         catch (InvalidProtocolBufferException e)
         {

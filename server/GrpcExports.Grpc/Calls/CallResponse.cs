@@ -73,19 +73,14 @@ internal sealed class CallResponse(HttpResponse response, int maxSendMessageSize
                 response.StatusCode = StatusCodes.Status200OK;
                 response.ContentType = GrpcHeaders.ContentType;
                 response.Headers[GrpcHeaders.AcceptEncoding] = MessageCompression.Supported;
-                WriteStatus(response.Headers, code, message, details, trailers);
+                WriteStatus((name, value) => response.Headers[name] = value, code, message, details, trailers);
                 return;
             }
             if (!response.HasStarted)
             {
                 SetSuccessHeaders();
             }
-            var responseTrailers = new HeaderDictionary();
-            WriteStatus(responseTrailers, code, message, details, trailers);
-            foreach (var (name, value) in responseTrailers)
-            {
-                response.AppendTrailer(name, value);
-            }
+            WriteStatus(response.AppendTrailer, code, message, details, trailers);
             await response.CompleteAsync().ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or OperationCanceledException or InvalidOperationException)
@@ -120,23 +115,35 @@ internal sealed class CallResponse(HttpResponse response, int maxSendMessageSize
         }
     }
 
-    private static void WriteStatus(IHeaderDictionary target, StatusCode code, string message, Google.Rpc.Status? details,
+    /// <summary>
+    /// Writes the handler's trailing metadata, then the status, through <paramref name="write"/> (into the headers of a
+    /// Trailers-Only response, or as trailers). Metadata named like the status headers is dropped: the status wins.
+    /// </summary>
+    private static void WriteStatus(Action<string, StringValues> write, StatusCode code, string message, Google.Rpc.Status? details,
         IDictionary<string, StringValues> trailers)
     {
         foreach (var (name, value) in trailers)
         {
-            target[name] = value;
+            if (!IsStatusHeader(name))
+            {
+                write(name, value);
+            }
         }
-        target[GrpcHeaders.Status] = ((int)code).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        write(GrpcHeaders.Status, ((int)code).ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (!string.IsNullOrEmpty(message))
         {
-            target[GrpcHeaders.Message] = PercentEncoding.Encode(message);
+            write(GrpcHeaders.Message, PercentEncoding.Encode(message));
         }
         if (details is not null)
         {
-            target[GrpcHeaders.StatusDetails] = StatusDetailsHeader.Encode(details);
+            write(GrpcHeaders.StatusDetails, StatusDetailsHeader.Encode(details));
         }
     }
+
+    private static bool IsStatusHeader(string name) =>
+        name.Equals(GrpcHeaders.Status, StringComparison.OrdinalIgnoreCase)
+        || name.Equals(GrpcHeaders.Message, StringComparison.OrdinalIgnoreCase)
+        || name.Equals(GrpcHeaders.StatusDetails, StringComparison.OrdinalIgnoreCase);
 
     private void ThrowIfCompleted()
     {

@@ -2,7 +2,6 @@ using Google.Protobuf;
 using GrpcExports.Grpc.Interception;
 using GrpcExports.Protocol.Wire;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace GrpcExports.Grpc.Calls;
 
@@ -17,7 +16,7 @@ internal sealed class ClientStreamingCallHandler<TService, TRequest, TResponse>(
 
     protected override async Task InvokeAsync(HttpContext http, ServerCallContext context, MessageFrameReader reader, CallResponse response)
     {
-        var service = http.RequestServices.GetRequiredService<TService>();
+        var service = Service<TService>(http);
         var requests = new RequestStream<TRequest>(reader, Parser, context.CancellationToken);
         var reply = await invoker(service, requests, context).ConfigureAwait(false);
         await response.WriteMessageAsync(reply, flush: false, context.CancellationToken).ConfigureAwait(false);

@@ -2,7 +2,6 @@ using Google.Protobuf;
 using GrpcExports.Grpc.Interception;
 using GrpcExports.Protocol.Wire;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace GrpcExports.Grpc.Calls;
 
@@ -18,7 +17,7 @@ internal sealed class DuplexStreamingCallHandler<TService, TRequest, TResponse>(
 
     protected override async Task InvokeAsync(HttpContext http, ServerCallContext context, MessageFrameReader reader, CallResponse response)
     {
-        var service = http.RequestServices.GetRequiredService<TService>();
+        var service = Service<TService>(http);
         var requests = new RequestStream<TRequest>(reader, Parser, context.CancellationToken);
         await invoker(service, requests, new ResponseStreamWriter<TResponse>(response, context.CancellationToken), context)
             .ConfigureAwait(false);

@@ -9,6 +9,7 @@ public sealed class ServerCallContext
 {
     private readonly CallResponse _response;
     private readonly MessageFrameReader? _requestReader;
+    private Dictionary<string, StringValues>? _responseTrailers;
 
     internal ServerCallContext(HttpContext httpContext, string method, DateTime deadline, CancellationToken cancellationToken,
         CallResponse response, MessageFrameReader? requestReader = null)
@@ -44,7 +45,10 @@ public sealed class ServerCallContext
     public IHeaderDictionary ResponseHeaders => HttpContext.Response.Headers;
 
     /// <summary>Trailing metadata sent with the status.</summary>
-    public IDictionary<string, StringValues> ResponseTrailers { get; } = new Dictionary<string, StringValues>(StringComparer.OrdinalIgnoreCase);
+    public IDictionary<string, StringValues> ResponseTrailers => _responseTrailers ??= new Dictionary<string, StringValues>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The trailing metadata, or null when the handler never asked for it (most calls): made on first use.</summary>
+    internal IDictionary<string, StringValues>? ResponseTrailersIfAny => _responseTrailers;
 
     /// <summary>
     /// Whether the next response messages are gzip-compressed. Starts as the server's policy for this call and may be

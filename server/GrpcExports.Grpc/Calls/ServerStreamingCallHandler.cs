@@ -2,7 +2,6 @@ using Google.Protobuf;
 using GrpcExports.Grpc.Interception;
 using GrpcExports.Protocol.Wire;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace GrpcExports.Grpc.Calls;
 
@@ -18,7 +17,7 @@ internal sealed class ServerStreamingCallHandler<TService, TRequest, TResponse>(
     protected override async Task InvokeAsync(HttpContext http, ServerCallContext context, MessageFrameReader reader, CallResponse response)
     {
         var request = await ReadSingleRequestAsync(reader, Parser, context.CancellationToken).ConfigureAwait(false);
-        var service = http.RequestServices.GetRequiredService<TService>();
+        var service = Service<TService>(http);
         await invoker(service, request, new ResponseStreamWriter<TResponse>(response, context.CancellationToken), context)
             .ConfigureAwait(false);
     }
