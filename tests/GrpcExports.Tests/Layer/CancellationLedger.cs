@@ -2,11 +2,20 @@ using System.Collections.Concurrent;
 
 namespace GrpcExports.Tests.Layer;
 
-/// <summary>What the probe's hanging handlers saw: that they started, and whether their call token was cancelled when they ended.</summary>
+/// <summary>
+/// What the probe's handlers saw: that hanging calls started and whether their token was cancelled when they ended,
+/// and how many attempts a flaky call had.
+/// </summary>
 public sealed class CancellationLedger
 {
     private readonly ConcurrentDictionary<string, TaskCompletionSource<bool>> _endings = new();
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _starts = new();
+    private readonly ConcurrentDictionary<string, int> _attempts = new();
+
+    /// <summary>Counts one more attempt of the call tagged <paramref name="tag"/> and returns the count.</summary>
+    public int CountAttempt(string tag) => _attempts.AddOrUpdate(tag, 1, (_, count) => count + 1);
+
+    public int AttemptsOf(string tag) => _attempts.GetValueOrDefault(tag);
 
     public void RecordStarted(string tag) =>
         _starts.GetOrAdd(tag, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();

@@ -71,4 +71,12 @@ public sealed class ProbeService(CancellationLedger ledger) : IGrpcService
 
     public Task<EchoMessage> Crash(EchoMessage request, ServerCallContext context) =>
         throw new InvalidOperationException(CrashText);
+
+    public Task<FlakyReply> Flaky(FlakyRequest request, ServerCallContext context)
+    {
+        var attempt = ledger.CountAttempt(request.Tag);
+        return attempt <= request.Failures
+            ? throw new RpcException(StatusCode.Unavailable, $"Attempt {attempt} fails on purpose.")
+            : Task.FromResult(new FlakyReply { Attempts = attempt });
+    }
 }
