@@ -1,0 +1,82 @@
+using System.Runtime.InteropServices;
+using GrpcExports.Rendering.Timeline;
+
+namespace GrpcExports.Rendering.Compositing;
+
+/// <summary>
+/// A premultiplied RGBA8 picture a layer draws from: a prepared still, a text item rasterised by ImageMagick, or the
+/// current frame of a video decoder (which refills <see cref="Pixels"/> in place frame after frame).
+/// </summary>
+public sealed class RasterImage
+{
+    private readonly uint[] _pixels;
+
+    public RasterImage(int width, int height)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(height);
+        Width = width;
+        Height = height;
+        _pixels = GC.AllocateUninitializedArray<uint>(checked(width * height));
+    }
+
+    public int Width { get; }
+
+    public int Height { get; }
+
+    /// <summary>
+    /// The pixels, for writing. Taking them clears <see cref="IsOpaque"/> until <see cref="RefreshOpacity"/> says
+    /// otherwise, so that a stale flag can never hide transparency from the compositor.
+    /// </summary>
+    public Span<uint> Pixels
+    {
+        get
+        {
+            IsOpaque = false;
+            return _pixels;
+        }
+    }
+
+    /// <summary>Every pixel has alpha 255 (video frames, JPEGs): the compositor copies instead of blending and
+    /// skips whatever such a layer hides.</summary>
+    public bool IsOpaque { get; private set; }
+
+    public ReadOnlySpan<uint> Row(int y) => _pixels.AsSpan(y * Width, Width);
+
+    internal uint[] Array => _pixels;
+
+    /// <summary>Fills the picture from straight RGBA bytes (as ImageMagick and ffmpeg write them), premultiplying.</summary>
+    public void LoadStraightRgba(ReadOnlySpan<byte> rgba)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(rgba.Length, _pixels.Length * 4, nameof(rgba));
+        var input = MemoryMarshal.Cast<byte, uint>(rgba);
+        var allOpaque = 0xFF000000u;
+        for (var i = 0; i < _pixels.Length; i++)
+        {
+            var pixel = input[i];
+            var alpha = (int)(pixel >> 24);
+            allOpaque &= pixel;
+            _pixels[i] = alpha == 255 ? pixel : alpha == 0 ? 0 : PixelMath.Scale(pixel | 0xFF000000u, alpha);
+        }
+        IsOpaque = allOpaque == 0xFF000000u;
+    }
+
+    /// <summary>Looks at every pixel's alpha again (after writing through <see cref="Pixels"/>).</summary>
+    public void RefreshOpacity()
+    {
+        var allOpaque = 0xFF000000u;
+        foreach (var pixel in _pixels)
+        {
+            allOpaque &= pixel;
+        }
+        IsOpaque = allOpaque == 0xFF000000u;
+    }
+
+    public static RasterImage Filled(int width, int height, Color color)
+    {
+        var image = new RasterImage(width, height);
+        image.Pixels.Fill(PixelMath.Premultiply(color));
+        image.IsOpaque = color.A == 255;
+        return image;
+    }
+}

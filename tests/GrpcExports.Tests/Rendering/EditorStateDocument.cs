@@ -1,0 +1,124 @@
+using System.Text.Json.Nodes;
+
+namespace GrpcExports.Tests.Rendering;
+
+/// <summary>
+/// Builds editor-state JSON documents for rendering tests with the field names of editor-state.v1.schema.json:
+/// tracks (first is the top layer), items with animatedNumberTrack geometry, transitions, globalBackground.
+/// </summary>
+public sealed class EditorStateDocument(int compositionWidth, int compositionHeight)
+{
+    public const long TicksPerSecond = 240_000;
+
+    private readonly JsonArray _tracks = [];
+    private readonly JsonObject _items = [];
+    private readonly JsonObject _transitions = [];
+    private JsonObject? _background;
+
+    /// <summary>An animatedNumberTrack: a constant, or keyframes of (timeTicks, value).</summary>
+    public static JsonObject Animated(double value, params (long TimeTicks, double Value)[] keyframes)
+    {
+        var points = new JsonArray();
+        foreach (var (time, keyframeValue) in keyframes)
+        {
+            points.Add(new JsonObject { ["timeTicks"] = time, ["value"] = keyframeValue });
+        }
+        return new JsonObject { ["value"] = value, ["keyframes"] = points };
+    }
+
+    public static long Seconds(double seconds) => (long)Math.Round(seconds * TicksPerSecond);
+
+    /// <summary>Adds a track; call in the document's order, so the first call is tracks[0], the top layer.</summary>
+    public EditorStateDocument Track(string id, params string[] itemIds) => Track(id, hidden: false, itemIds);
+
+    public EditorStateDocument Track(string id, bool hidden, params string[] itemIds)
+    {
+        var items = new JsonArray();
+        foreach (var itemId in itemIds)
+        {
+            items.Add(itemId);
+        }
+        _tracks.Add(new JsonObject { ["id"] = id, ["hidden"] = hidden, ["muted"] = false, ["items"] = items });
+        return this;
+    }
+
+    /// <summary>A solid rectangle; any geometry property can be replaced by a keyframed one through <paramref name="overrides"/>.</summary>
+    public EditorStateDocument Solid(string id, string color, long startTicks, long durationTicks,
+        double left, double top, double width, double height, double opacity = 1, double rotation = 0, double borderRadius = 0,
+        params (string Property, JsonObject Track)[] overrides)
+    {
+        var item = new JsonObject
+        {
+            ["id"] = id,
+            ["type"] = "solid",
+            ["color"] = color,
+            ["shape"] = "rectangle",
+            ["startTicks"] = startTicks,
+            ["durationTicks"] = durationTicks,
+            ["top"] = Animated(top),
+            ["left"] = Animated(left),
+            ["width"] = Animated(width),
+            ["height"] = Animated(height),
+            ["scaleX"] = Animated(1),
+            ["scaleY"] = Animated(1),
+            ["opacity"] = Animated(opacity),
+            ["isDraggingInTimeline"] = false,
+            ["borderRadius"] = Animated(borderRadius),
+            ["rotation"] = Animated(rotation),
+            ["keepAspectRatio"] = false,
+        };
+        foreach (var (property, track) in overrides)
+        {
+            item[property] = track;
+        }
+        _items[id] = item;
+        return this;
+    }
+
+    public EditorStateDocument Transition(string id, string trackId, string fromClipId, string toClipId, long durationTicks,
+        string type = "fade", string easing = "linear")
+    {
+        _transitions[id] = new JsonObject
+        {
+            ["id"] = id,
+            ["trackId"] = trackId,
+            ["fromClipId"] = fromClipId,
+            ["toClipId"] = toClipId,
+            ["type"] = type,
+            ["durationTicks"] = durationTicks,
+            ["easing"] = easing,
+        };
+        return this;
+    }
+
+    public EditorStateDocument BackgroundColor(string color)
+    {
+        _background = new JsonObject { ["type"] = "color", ["color"] = color, ["gradient"] = null };
+        return this;
+    }
+
+    public EditorStateDocument NoBackground()
+    {
+        _background = new JsonObject { ["type"] = "none" };
+        return this;
+    }
+
+    public string ToJson()
+    {
+        var document = new JsonObject
+        {
+            ["compositionWidth"] = compositionWidth,
+            ["compositionHeight"] = compositionHeight,
+            ["timebaseTicksPerSecond"] = TicksPerSecond,
+            ["tracks"] = _tracks.DeepClone(),
+            ["assets"] = new JsonObject(),
+            ["items"] = _items.DeepClone(),
+            ["transitions"] = _transitions.DeepClone(),
+        };
+        if (_background is not null)
+        {
+            document["globalBackground"] = _background.DeepClone();
+        }
+        return document.ToJsonString();
+    }
+}
