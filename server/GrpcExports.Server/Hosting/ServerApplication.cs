@@ -1,4 +1,6 @@
 using GrpcExports.Grpc.Hosting;
+using GrpcExports.Server.Database;
+using GrpcExports.Server.Events;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -9,7 +11,9 @@ namespace GrpcExports.Server.Hosting;
 /// <summary>
 /// Builds the server: Kestrel speaking cleartext HTTP/2 on 127.0.0.1:5000 unless configured otherwise (standard
 /// ASP.NET Core configuration: appsettings.json, environment variables such as Kestrel__Endpoints__Grpc__Url,
-/// or --Kestrel:Endpoints:Grpc:Url=... on the command line), and every gRPC service of the product.
+/// or --Kestrel:Endpoints:Grpc:Url=... on the command line), the database (a configured PostgreSQL server, or a
+/// private cluster the server starts itself; migrated before Kestrel listens), the event store, and every gRPC
+/// service of the product.
 /// </summary>
 public static class ServerApplication
 {
@@ -23,6 +27,8 @@ public static class ServerApplication
         // Cleartext HTTP/2 has no upgrade path, so an endpoint that is not told otherwise speaks only HTTP/2.
         builder.WebHost.ConfigureKestrel(kestrel =>
             kestrel.ConfigureEndpointDefaults(endpoint => endpoint.Protocols = HttpProtocols.Http2));
+        builder.Services.AddDatabase(builder.Configuration, builder.Environment.ContentRootPath);
+        builder.Services.AddEventStore();
         builder.Services.AddGrpcLayer(builder.Configuration);
         builder.Services.AddProductServices();
 

@@ -17,10 +17,16 @@ public sealed class RunningServer : IAsyncDisposable
     /// <summary>The server's base address, for example http://127.0.0.1:41234.</summary>
     public Uri Address { get; }
 
-    /// <summary>Starts the server; <paramref name="arguments"/> are command-line configuration such as an endpoint URL.</summary>
+    /// <summary>
+    /// Starts the server; <paramref name="arguments"/> are command-line configuration such as an endpoint URL. Unless
+    /// they configure the database, the server gets a fresh database on the test run's shared PostgreSQL cluster.
+    /// </summary>
     public static async Task<RunningServer> StartAsync(params string[] arguments)
     {
-        var app = ServerApplication.Build(["--Logging:LogLevel:Default=Warning", .. arguments]);
+        string[] database = arguments.Any(argument => argument.StartsWith("--Database:", StringComparison.OrdinalIgnoreCase))
+            ? []
+            : [$"--Database:ConnectionString={await TestPostgres.CreateDatabaseAsync()}"];
+        var app = ServerApplication.Build(["--Logging:LogLevel:Default=Warning", .. database, .. arguments]);
         await app.StartAsync();
         return new RunningServer(app, new Uri(app.ListeningAddresses().Single()));
     }
