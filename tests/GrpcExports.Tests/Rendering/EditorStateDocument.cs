@@ -13,6 +13,7 @@ public sealed class EditorStateDocument(int compositionWidth, int compositionHei
     private readonly JsonArray _tracks = [];
     private readonly JsonObject _items = [];
     private readonly JsonObject _transitions = [];
+    private readonly JsonObject _assets = [];
     private JsonObject? _background;
 
     /// <summary>An animatedNumberTrack: a constant, or keyframes of (timeTicks, value).</summary>
@@ -75,6 +76,92 @@ public sealed class EditorStateDocument(int compositionWidth, int compositionHei
         return this;
     }
 
+    /// <summary>An image asset whose <c>remoteKey</c> (and filename) is <paramref name="file"/>.</summary>
+    public EditorStateDocument ImageAsset(string id, string file, int width, int height, string mimeType = "image/png")
+    {
+        _assets[id] = new JsonObject
+        {
+            ["id"] = id,
+            ["type"] = "image",
+            ["filename"] = Path.GetFileName(file),
+            ["size"] = 1,
+            ["remoteUrl"] = null,
+            ["remoteKey"] = file,
+            ["mimeType"] = mimeType,
+            ["width"] = width,
+            ["height"] = height,
+        };
+        return this;
+    }
+
+    /// <summary>An image item over <paramref name="assetId"/>; crops are in source pixels.</summary>
+    public EditorStateDocument Image(string id, string assetId, long startTicks, long durationTicks,
+        double left, double top, double width, double height, bool keepAspectRatio = false,
+        double cropLeft = 0, double cropTop = 0, double cropRight = 0, double cropBottom = 0)
+    {
+        _items[id] = new JsonObject
+        {
+            ["id"] = id,
+            ["type"] = "image",
+            ["assetId"] = assetId,
+            ["startTicks"] = startTicks,
+            ["durationTicks"] = durationTicks,
+            ["top"] = Animated(top),
+            ["left"] = Animated(left),
+            ["width"] = Animated(width),
+            ["height"] = Animated(height),
+            ["scaleX"] = Animated(1),
+            ["scaleY"] = Animated(1),
+            ["opacity"] = Animated(1),
+            ["isDraggingInTimeline"] = false,
+            ["borderRadius"] = Animated(0),
+            ["rotation"] = Animated(0),
+            ["keepAspectRatio"] = keepAspectRatio,
+            ["cropLeft"] = Animated(cropLeft),
+            ["cropTop"] = Animated(cropTop),
+            ["cropRight"] = Animated(cropRight),
+            ["cropBottom"] = Animated(cropBottom),
+        };
+        return this;
+    }
+
+    /// <summary>A text item in DejaVu Sans (the fonts-dejavu-core font every test machine has).</summary>
+    public EditorStateDocument Text(string id, string text, long startTicks, long durationTicks,
+        double left, double top, double width, double height, string color = "#000000", string align = "left",
+        double fontSize = 32, string weight = "400", JsonObject? background = null)
+    {
+        _items[id] = new JsonObject
+        {
+            ["id"] = id,
+            ["type"] = "text",
+            ["text"] = text,
+            ["color"] = color,
+            ["align"] = align,
+            ["fontFamily"] = "DejaVu Sans",
+            ["fontStyle"] = new JsonObject { ["weight"] = weight, ["variant"] = "normal" },
+            ["fontSize"] = fontSize,
+            ["lineHeight"] = 1.2,
+            ["letterSpacing"] = 0,
+            ["resizeOnEdit"] = false,
+            ["direction"] = "ltr",
+            ["strokeWidth"] = 0,
+            ["strokeColor"] = "#000000",
+            ["background"] = background,
+            ["startTicks"] = startTicks,
+            ["durationTicks"] = durationTicks,
+            ["top"] = Animated(top),
+            ["left"] = Animated(left),
+            ["width"] = Animated(width),
+            ["height"] = Animated(height),
+            ["scaleX"] = Animated(1),
+            ["scaleY"] = Animated(1),
+            ["opacity"] = Animated(1),
+            ["isDraggingInTimeline"] = false,
+            ["rotation"] = Animated(0),
+        };
+        return this;
+    }
+
     public EditorStateDocument Transition(string id, string trackId, string fromClipId, string toClipId, long durationTicks,
         string type = "fade", string easing = "linear")
     {
@@ -111,7 +198,7 @@ public sealed class EditorStateDocument(int compositionWidth, int compositionHei
             ["compositionHeight"] = compositionHeight,
             ["timebaseTicksPerSecond"] = TicksPerSecond,
             ["tracks"] = _tracks.DeepClone(),
-            ["assets"] = new JsonObject(),
+            ["assets"] = _assets.DeepClone(),
             ["items"] = _items.DeepClone(),
             ["transitions"] = _transitions.DeepClone(),
         };

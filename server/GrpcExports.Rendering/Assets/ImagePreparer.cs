@@ -1,0 +1,70 @@
+using System.Globalization;
+using GrpcExports.Rendering.Compositing;
+using GrpcExports.Rendering.Tools;
+
+namespace GrpcExports.Rendering.Assets;
+
+/// <summary>
+/// Decodes a still (anything ImageMagick reads: PNG, JPEG, WebP, SVG...; the first frame of an animation) to
+/// premultiplied RGBA at the size it is drawn: the crop trims the source first, then the picture is stretched to the
+/// box, or with <c>keepAspectRatio</c> fitted inside it and centred between transparent bars.
+/// </summary>
+public sealed class ImagePreparer(ImageMagickRaster magick)
+{
+    /// <param name="vectorSize">For a vector picture (SVG), its natural size: it is then rendered at the density that
+    /// gives at least the drawn size, sharp instead of upscaled (crop values stay in natural pixels).</param>
+    public Task<RasterImage> PrepareAsync(string assetId, string path, int width, int height, bool keepAspectRatio,
+        PixelCrop crop, (double Width, double Height)? vectorSize = null, CancellationToken cancellationToken = default)
+    {
+        if (!File.Exists(path))
+        {
+            throw new AssetUnavailableException(assetId, $"file {path} does not exist");
+        }
+        var size = string.Create(CultureInfo.InvariantCulture, $"{width}x{height}");
+        // -background none before the input keeps SVG (and PDF) transparent; "[0]" takes the first frame only.
+        var arguments = new List<string> { "-background", "none" };
+        var density = VectorDensity(vectorSize, width, height, crop);
+        if (density > 1)
+        {
+            arguments.AddRange(["-density", (72 * density).ToString("0.###", CultureInfo.InvariantCulture)]);
+            crop = new PixelCrop(Scaled(crop.Left), Scaled(crop.Top), Scaled(crop.Right), Scaled(crop.Bottom));
+        }
+        arguments.AddRange([Path.GetFullPath(path) + "[0]", "-auto-orient", "-alpha", "set"]);
+        if (!crop.IsNone)
+        {
+            // -chop removes columns from the left and rows from the top; the right and bottom are chopped half a
+            // turn round (lossless), because ImageMagick 6 rejects a zero side with any other gravity.
+            arguments.AddRange(["-gravity", "NorthWest"]);
+            if (crop.Left > 0 || crop.Top > 0)
+            {
+                arguments.AddRange(["-chop", Geometry(crop.Left, crop.Top)]);
+            }
+            if (crop.Right > 0 || crop.Bottom > 0)
+            {
+                arguments.AddRange(["-rotate", "180", "-chop", Geometry(crop.Right, crop.Bottom), "-rotate", "180"]);
+            }
+            arguments.AddRange(["+gravity", "+repage"]);
+        }
+        arguments.AddRange(keepAspectRatio
+            ? ["-resize", size, "-gravity", "center", "-extent", size, "+gravity", "+repage"]
+            : ["-resize", size + "!"]);
+        return magick.RunAsync(arguments, width, height, $"asset '{assetId}' ({Path.GetFileName(path)})", cancellationToken);
+
+        int Scaled(int value) => (int)Math.Round(value * density);
+    }
+
+    /// <summary>How much larger than natural size a vector picture must be rendered to cover the drawn size (1 for rasters).</summary>
+    private static double VectorDensity((double Width, double Height)? natural, int width, int height, PixelCrop crop)
+    {
+        if (natural is not { } size)
+        {
+            return 1;
+        }
+        var (naturalWidth, naturalHeight) = size;
+        var shownWidth = naturalWidth - crop.Left - crop.Right;
+        var shownHeight = naturalHeight - crop.Top - crop.Bottom;
+        return shownWidth <= 0 || shownHeight <= 0 ? 1 : Math.Min(64, Math.Max(width / shownWidth, height / shownHeight));
+    }
+
+    private static string Geometry(int x, int y) => string.Create(CultureInfo.InvariantCulture, $"{x}x{y}");
+}
