@@ -1,6 +1,7 @@
 using GrpcExports.Grpc.Hosting;
 using GrpcExports.Server.Database;
 using GrpcExports.Server.Events;
+using GrpcExports.Server.Projects;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -29,6 +30,7 @@ public static class ServerApplication
             kestrel.ConfigureEndpointDefaults(endpoint => endpoint.Protocols = HttpProtocols.Http2));
         builder.Services.AddDatabase(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddEventStore();
+        builder.Services.AddProjectStore(builder.Configuration);
         builder.Services.AddGrpcLayer(builder.Configuration);
         builder.Services.AddProductServices();
 

@@ -4,22 +4,72 @@ using GrpcExports.Grpc.Calls;
 using GrpcExports.Protocol.V1;
 using GrpcExports.Server.EditorState;
 using GrpcExports.Server.Errors;
+using GrpcExports.Server.Events;
 using GrpcExports.Server.Hosting;
+using GrpcExports.Server.Projects.Storage;
 
 namespace GrpcExports.Server.Projects;
 
 /// <summary>
-/// grpcexports.v1.ProjectService: projects: the event store, autosave and history. RPCs whose issue has not landed yet answer UNIMPLEMENTED.
+/// grpcexports.v1.ProjectService: projects on the event store (Storage/ProjectStore.cs). CreateProject, GetProject and
+/// SyncProject work; the other RPCs answer UNIMPLEMENTED until they land. Every project belongs to <see cref="LocalOwner"/>.
 /// </summary>
-internal sealed class ProjectRpcService : IGrpcService
+internal sealed class ProjectRpcService(ProjectStore store) : IGrpcService
 {
+    private static readonly string BlankEditorStateJson = EditorStateJson.Write(EditorStateJson.Read(ProjectRequests.BlankEditorState));
+
     public static ServiceDescriptor Descriptor => ProjectServiceReflection.Descriptor.Services[0];
 
-    public Task<CreateProjectResponse> CreateProject(CreateProjectRequest request, ServerCallContext context) =>
-        throw NotYetAvailable.Rpc("ProjectService.CreateProject", issue: 3);
+    /// <summary>A new project at version 1 with the document sent (or a blank one), owned by <see cref="LocalOwner"/>.</summary>
+    public async Task<CreateProjectResponse> CreateProject(CreateProjectRequest request, ServerCallContext context)
+    {
+        var project = request.Project ?? new Project();
+        var (title, description, folderId) = ProjectRequests.Metadata(project.Title, project.Description, project.FolderId, "project.");
+        var stateJson = project.EditorState is null
+            ? BlankEditorStateJson
+            : ProjectRequests.EditorState(project.EditorState, "project.editor_state");
+        var row = await store.CreateAsync(LocalOwner.UserId, title, description, folderId, stateJson, Metadata(context),
+            context.CancellationToken).ConfigureAwait(false);
+        return new CreateProjectResponse { Project = ProjectMessages.ToProject(row) };
+    }
 
-    public Task<GetProjectResponse> GetProject(GetProjectRequest request, ServerCallContext context) =>
-        throw NotYetAvailable.Rpc("ProjectService.GetProject", issue: 3);
+    /// <summary>The latest project from the projection alone, or a past version rebuilt from a snapshot and patches.</summary>
+    public async Task<GetProjectResponse> GetProject(GetProjectRequest request, ServerCallContext context)
+    {
+        var projectId = ProjectRequests.ProjectId(request.ProjectId);
+        if (request.Version < 0)
+        {
+            throw ProjectErrors.InvalidRequest("version", "A version is 1 or more (0 means latest).");
+        }
+        if (request.Version != 0 && request.AsOfTime is not null)
+        {
+            throw ProjectErrors.InvalidRequest("as_of_time", "Set either version or as_of_time, not both.");
+        }
+        var includeState = request.View != ProjectView.Basic;
+        var pastRead = request.Version != 0 || request.AsOfTime is not null;
+        var latest = await store.GetLatestAsync(projectId, LocalOwner.UserId, includeState && !pastRead, context.CancellationToken).ConfigureAwait(false)
+            ?? throw ProjectErrors.NotFound(projectId);
+        if (!pastRead)
+        {
+            return new GetProjectResponse { Project = ProjectMessages.ToProject(latest) };
+        }
+        var version = request.Version;
+        if (request.AsOfTime is not null)
+        {
+            var time = request.AsOfTime.ToDateTimeOffset();
+            version = await store.VersionAtAsync(projectId, time, context.CancellationToken).ConfigureAwait(false);
+            if (version == 0)
+            {
+                throw ProjectErrors.VersionNotFound(projectId, latest.Version, asOfTime: time);
+            }
+        }
+        if (version > latest.Version)
+        {
+            throw ProjectErrors.VersionNotFound(projectId, latest.Version, version: version);
+        }
+        var past = await store.GetAtVersionAsync(latest, version, includeState, context.CancellationToken).ConfigureAwait(false);
+        return new GetProjectResponse { Project = ProjectMessages.ToProject(past) };
+    }
 
     public Task<ListProjectsResponse> ListProjects(ListProjectsRequest request, ServerCallContext context) =>
         throw NotYetAvailable.Rpc("ProjectService.ListProjects", issue: 3);
@@ -27,8 +77,31 @@ internal sealed class ProjectRpcService : IGrpcService
     public Task<UpdateProjectResponse> UpdateProject(UpdateProjectRequest request, ServerCallContext context) =>
         throw NotYetAvailable.Rpc("ProjectService.UpdateProject", issue: 3);
 
-    public Task<SyncProjectResponse> SyncProject(SyncProjectRequest request, ServerCallContext context) =>
-        throw NotYetAvailable.Rpc("ProjectService.SyncProject", issue: 3);
+    /// <summary>Autosave: replaces the editor state, stored as a patch against the previous one (or a periodic snapshot).</summary>
+    public async Task<SyncProjectResponse> SyncProject(SyncProjectRequest request, ServerCallContext context)
+    {
+        var projectId = ProjectRequests.ProjectId(request.ProjectId);
+        if (request.EditorState is null)
+        {
+            throw ProductErrors.MissingField("editor_state", "The new editor state is required.");
+        }
+        if (request.ExpectedStateVersion < 0)
+        {
+            throw ProjectErrors.InvalidRequest("expected_state_version", "A state version is 1 or more (0 means no check).");
+        }
+        var stateJson = ProjectRequests.EditorState(request.EditorState, "editor_state");
+        var outcome = await store.SyncAsync(projectId, LocalOwner.UserId, request.ExpectedStateVersion, stateJson, Metadata(context),
+            context.CancellationToken).ConfigureAwait(false) ?? throw ProjectErrors.NotFound(projectId);
+        return new SyncProjectResponse
+        {
+            ProjectId = projectId.ToString(),
+            Version = outcome.Version,
+            StateVersion = outcome.StateVersion,
+            UpdateTime = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(outcome.StateUpdatedAt),
+            Unchanged = outcome.Unchanged,
+            StoredBytes = outcome.StoredBytes,
+        };
+    }
 
     public Task<DeleteProjectResponse> DeleteProject(DeleteProjectRequest request, ServerCallContext context) =>
         throw NotYetAvailable.Rpc("ProjectService.DeleteProject", issue: 3);
@@ -65,6 +138,11 @@ internal sealed class ProjectRpcService : IGrpcService
         }
         return Task.FromResult(response);
     }
+
+    private static EventMetadata Metadata(ServerCallContext context) => new(
+        new EventActor(LocalOwner.UserId),
+        ClientInfo: context.RequestHeaders.UserAgent.ToString() is { Length: > 0 } agent ? agent : null,
+        IdempotencyKey: context.RequestHeaders["idempotency-key"].ToString() is { Length: > 0 } key ? key : null);
 
     public Task<CheckProjectAssetsResponse> CheckProjectAssets(CheckProjectAssetsRequest request, ServerCallContext context) =>
         throw NotYetAvailable.Rpc("ProjectService.CheckProjectAssets", issue: 7);

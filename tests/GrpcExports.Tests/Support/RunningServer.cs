@@ -8,14 +8,18 @@ public sealed class RunningServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private RunningServer(WebApplication app, Uri address)
+    private RunningServer(WebApplication app, Uri address, string? connectionString)
     {
         _app = app;
         Address = address;
+        ConnectionString = connectionString;
     }
 
     /// <summary>The server's base address, for example http://127.0.0.1:41234.</summary>
     public Uri Address { get; }
+
+    /// <summary>The connection string of the fresh test database the server uses; null when the arguments configured the database.</summary>
+    public string? ConnectionString { get; }
 
     /// <summary>
     /// Starts the server; <paramref name="arguments"/> are command-line configuration such as an endpoint URL. Unless
@@ -23,12 +27,13 @@ public sealed class RunningServer : IAsyncDisposable
     /// </summary>
     public static async Task<RunningServer> StartAsync(params string[] arguments)
     {
-        string[] database = arguments.Any(argument => argument.StartsWith("--Database:", StringComparison.OrdinalIgnoreCase))
-            ? []
-            : [$"--Database:ConnectionString={await TestPostgres.CreateDatabaseAsync()}"];
+        var connectionString = arguments.Any(argument => argument.StartsWith("--Database:", StringComparison.OrdinalIgnoreCase))
+            ? null
+            : await TestPostgres.CreateDatabaseAsync();
+        string[] database = connectionString is null ? [] : [$"--Database:ConnectionString={connectionString}"];
         var app = ServerApplication.Build(["--Logging:LogLevel:Default=Warning", .. database, .. arguments]);
         await app.StartAsync();
-        return new RunningServer(app, new Uri(app.ListeningAddresses().Single()));
+        return new RunningServer(app, new Uri(app.ListeningAddresses().Single()), connectionString);
     }
 
     public async ValueTask DisposeAsync()

@@ -1,0 +1,18 @@
+namespace GrpcExports.Server.Projects.Storage;
+
+/// <summary>A project as the projection holds it (table projects), or as it was at a past version.</summary>
+/// <param name="EditorStateJson">The editor state's JSON text; null when it was not read (BASIC view).</param>
+internal sealed record ProjectRow(
+    Guid ProjectId,
+    string OwnerId,
+    string Title,
+    string Description,
+    string FolderId,
+    long Version,
+    long StateVersion,
+    string? EditorStateJson,
+    long EditorStateSizeBytes,
+    long SnapshotVersion,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset StateUpdatedAt);

@@ -1,0 +1,78 @@
+using Npgsql;
+using NpgsqlTypes;
+
+namespace GrpcExports.Server.Projects.Storage;
+
+/// <summary>The SQL of the projection table projects (Database/Migrations/0002_projects.sql).</summary>
+internal static class ProjectRows
+{
+    private const string Columns = """
+        project_id, owner_id, title, description, folder_id, version, state_version, {0}, editor_state_size_bytes,
+        snapshot_version, created_at, updated_at, state_updated_at
+        """;
+
+    public static async Task InsertAsync(NpgsqlTransaction transaction, ProjectRow row, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            INSERT INTO projects (project_id, owner_id, title, description, folder_id, version, state_version, editor_state,
+                                  editor_state_size_bytes, snapshot_version, created_at, updated_at, state_updated_at)
+            VALUES (@id, @owner, @title, @description, @folder, @version, @state_version, @state, @size, @snapshot, @at, @at, @at);
+            INSERT INTO project_snapshots (project_id, version) VALUES (@id, @snapshot);
+            """;
+        await using var command = new NpgsqlCommand(sql, transaction.Connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter<Guid>("id", row.ProjectId));
+        command.Parameters.Add(new NpgsqlParameter<string>("owner", row.OwnerId));
+        command.Parameters.Add(new NpgsqlParameter<string>("title", row.Title));
+        command.Parameters.Add(new NpgsqlParameter<string>("description", row.Description));
+        command.Parameters.Add(new NpgsqlParameter<string>("folder", row.FolderId));
+        command.Parameters.Add(new NpgsqlParameter<long>("version", row.Version));
+        command.Parameters.Add(new NpgsqlParameter<long>("state_version", row.StateVersion));
+        command.Parameters.Add(new NpgsqlParameter("state", NpgsqlDbType.Json) { Value = row.EditorStateJson! });
+        command.Parameters.Add(new NpgsqlParameter<long>("size", row.EditorStateSizeBytes));
+        command.Parameters.Add(new NpgsqlParameter<long>("snapshot", row.SnapshotVersion));
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("at", row.CreatedAt));
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The caller's live project, or null; with <paramref name="forUpdate"/> its row stays locked until the transaction ends.</summary>
+    public static async Task<ProjectRow?> ReadAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid projectId,
+        string ownerId, bool includeState, bool forUpdate, CancellationToken cancellationToken)
+    {
+        var sql = "SELECT " + string.Format(System.Globalization.CultureInfo.InvariantCulture, Columns, includeState ? "editor_state::text" : "NULL::text")
+            + " FROM projects WHERE project_id = @id AND owner_id = @owner AND deleted_at IS NULL"
+            + (forUpdate ? " FOR UPDATE" : "");
+        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter<Guid>("id", projectId));
+        command.Parameters.Add(new NpgsqlParameter<string>("owner", ownerId));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+        return new ProjectRow(
+            reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
+            reader.GetInt64(5), reader.GetInt64(6), reader.IsDBNull(7) ? null : reader.GetString(7), reader.GetInt64(8),
+            reader.GetInt64(9), Time(reader, 10), Time(reader, 11), Time(reader, 12));
+    }
+
+    /// <summary>Records a replaced editor state (and, when the event held the full state, the new snapshot).</summary>
+    public static async Task UpdateStateAsync(NpgsqlTransaction transaction, ProjectRow row, bool isSnapshot, CancellationToken cancellationToken)
+    {
+        var sql = """
+            UPDATE projects SET version = @version, state_version = @version, editor_state = @state,
+                editor_state_size_bytes = @size, snapshot_version = @snapshot, updated_at = @at, state_updated_at = @at
+            WHERE project_id = @id;
+            """ + (isSnapshot ? "INSERT INTO project_snapshots (project_id, version) VALUES (@id, @version);" : "");
+        await using var command = new NpgsqlCommand(sql, transaction.Connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter<Guid>("id", row.ProjectId));
+        command.Parameters.Add(new NpgsqlParameter<long>("version", row.Version));
+        command.Parameters.Add(new NpgsqlParameter("state", NpgsqlDbType.Json) { Value = row.EditorStateJson! });
+        command.Parameters.Add(new NpgsqlParameter<long>("size", row.EditorStateSizeBytes));
+        command.Parameters.Add(new NpgsqlParameter<long>("snapshot", row.SnapshotVersion));
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("at", row.UpdatedAt));
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static DateTimeOffset Time(NpgsqlDataReader reader, int ordinal) =>
+        new(DateTime.SpecifyKind(reader.GetDateTime(ordinal), DateTimeKind.Utc));
+}
