@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Compression;
 
 namespace GrpcExports.Protocol.Wire;
@@ -56,16 +57,22 @@ public static class MessageCompression
     /// Inflates a gzip payload, refusing (RESOURCE_EXHAUSTED) to inflate past <paramref name="maxSize"/> bytes so a
     /// small compressed message cannot expand without bound; corrupt data is INTERNAL.
     /// </summary>
-    public static byte[] Decompress(ReadOnlyMemory<byte> payload, int maxSize)
+    public static byte[] Decompress(ReadOnlyMemory<byte> payload, int maxSize) =>
+        Decompress(new ReadOnlySequence<byte>(payload), maxSize);
+
+    /// <summary>
+    /// Inflates a gzip payload read in place from its (possibly many) segments, with the same limit and errors as
+    /// <see cref="Decompress(ReadOnlyMemory{byte}, int)"/>.
+    /// </summary>
+    public static byte[] Decompress(in ReadOnlySequence<byte> payload, int maxSize)
     {
+        var buffer = ArrayPool<byte>.Shared.Rent(InflateChunk);
         try
         {
-            using var input = new MemoryStream(payload.ToArray(), writable: false);
-            using var gzip = new GZipStream(input, CompressionMode.Decompress);
+            using var gzip = new GZipStream(new ReadOnlySequenceStream(payload), CompressionMode.Decompress);
             using var output = new MemoryStream();
-            var buffer = new byte[81920];
             int read;
-            while ((read = gzip.Read(buffer, 0, buffer.Length)) > 0)
+            while ((read = gzip.Read(buffer, 0, InflateChunk)) > 0)
             {
                 if (output.Length + read > maxSize)
                 {
@@ -80,5 +87,11 @@ public static class MessageCompression
         {
             throw new RpcException(StatusCode.Internal, "Could not decompress the gzip message.", inner: e);
         }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
+
+    private const int InflateChunk = 81920;
 }

@@ -49,7 +49,7 @@ internal abstract class CallHandler(string method, CallPipeline pipeline)
         var deadline = timeout is { } t ? DateTime.UtcNow + t : DateTime.MaxValue;
 
         using var callCancellation = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
-        var reader = new MessageFrameReader(http.Request.Body, options.MaxReceiveMessageSize,
+        var reader = new PipeMessageReader(http.Request.BodyReader, options.MaxReceiveMessageSize,
             requestEncoding.Length > 0 ? requestEncoding : null);
         var context = new ServerCallContext(http, Method, deadline, callCancellation.Token, response, reader);
 
@@ -98,13 +98,13 @@ internal abstract class CallHandler(string method, CallPipeline pipeline)
         (TService)(_service ??= http.RequestServices.GetRequiredService<TService>());
 
     // Apart from HandleAsync so that the closure is only allocated for calls that have interceptors to run.
-    private Task RunInterceptedAsync(HttpContext http, ServerCallContext context, MessageFrameReader reader, CallResponse response) =>
+    private Task RunInterceptedAsync(HttpContext http, ServerCallContext context, PipeMessageReader reader, CallResponse response) =>
         pipeline.RunAsync(context, () => InvokeAsync(http, context, reader, response));
 
     /// <summary>Reads the request, runs the handler and writes its response messages.</summary>
-    protected abstract Task InvokeAsync(HttpContext http, ServerCallContext context, MessageFrameReader reader, CallResponse response);
+    protected abstract Task InvokeAsync(HttpContext http, ServerCallContext context, PipeMessageReader reader, CallResponse response);
 
-    protected static async ValueTask<TRequest> ReadSingleRequestAsync<TRequest>(MessageFrameReader reader, MessageParser<TRequest> parser,
+    protected static async ValueTask<TRequest> ReadSingleRequestAsync<TRequest>(PipeMessageReader reader, MessageParser<TRequest> parser,
         CancellationToken cancellationToken) where TRequest : class, IMessage<TRequest>
     {
         var request = await reader.ReadRequestAsync(parser, cancellationToken).ConfigureAwait(false)

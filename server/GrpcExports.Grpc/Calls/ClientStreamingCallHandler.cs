@@ -1,6 +1,5 @@
 using Google.Protobuf;
 using GrpcExports.Grpc.Interception;
-using GrpcExports.Protocol.Wire;
 using Microsoft.AspNetCore.Http;
 
 namespace GrpcExports.Grpc.Calls;
@@ -14,11 +13,11 @@ internal sealed class ClientStreamingCallHandler<TService, TRequest, TResponse>(
 {
     private static readonly MessageParser<TRequest> Parser = new(() => new TRequest());
 
-    protected override async Task InvokeAsync(HttpContext http, ServerCallContext context, MessageFrameReader reader, CallResponse response)
+    protected override async Task InvokeAsync(HttpContext http, ServerCallContext context, PipeMessageReader reader, CallResponse response)
     {
         var service = Service<TService>(http);
         var requests = new RequestStream<TRequest>(reader, Parser, context.CancellationToken);
         var reply = await invoker(service, requests, context).ConfigureAwait(false);
-        await response.WriteMessageAsync(reply, flush: false, context.CancellationToken).ConfigureAwait(false);
+        await response.WriteMessageAsync(reply, context.CancellationToken).ConfigureAwait(false);
     }
 }

@@ -1,6 +1,5 @@
 using Google.Protobuf;
 using GrpcExports.Grpc.Interception;
-using GrpcExports.Protocol.Wire;
 using Microsoft.AspNetCore.Http;
 
 namespace GrpcExports.Grpc.Calls;
@@ -15,7 +14,7 @@ internal sealed class DuplexStreamingCallHandler<TService, TRequest, TResponse>(
 {
     private static readonly MessageParser<TRequest> Parser = new(() => new TRequest());
 
-    protected override async Task InvokeAsync(HttpContext http, ServerCallContext context, MessageFrameReader reader, CallResponse response)
+    protected override async Task InvokeAsync(HttpContext http, ServerCallContext context, PipeMessageReader reader, CallResponse response)
     {
         var service = Service<TService>(http);
         var requests = new RequestStream<TRequest>(reader, Parser, context.CancellationToken);

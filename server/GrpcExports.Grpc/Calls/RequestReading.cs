@@ -10,12 +10,19 @@ namespace GrpcExports.Grpc.Calls;
 /// </summary>
 internal static class RequestReading
 {
-    public static async ValueTask<T?> ReadRequestAsync<T>(this MessageFrameReader reader, MessageParser<T> parser,
+    public static ValueTask<T?> ReadRequestAsync<T>(this PipeMessageReader reader, MessageParser<T> parser,
         CancellationToken cancellationToken) where T : class, IMessage<T>
+    {
+        var read = reader.ReadAsync(parser, cancellationToken);
+        // A read that found its message already buffered needs no second state machine to watch it fail.
+        return read.IsCompletedSuccessfully ? read : ReadOrCancelAsync(read);
+    }
+
+    private static async ValueTask<T?> ReadOrCancelAsync<T>(ValueTask<T?> read) where T : class, IMessage<T>
     {
         try
         {
-            return await reader.ReadAsync(parser, cancellationToken).ConfigureAwait(false);
+            return await read.ConfigureAwait(false);
         }
         catch (IOException e)
         {

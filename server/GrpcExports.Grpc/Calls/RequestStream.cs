@@ -1,11 +1,10 @@
 using System.Runtime.CompilerServices;
 using Google.Protobuf;
-using GrpcExports.Protocol.Wire;
 
 namespace GrpcExports.Grpc.Calls;
 
 /// <summary>The request messages of a client-streaming or bidirectional call, in order, readable once.</summary>
-internal sealed class RequestStream<T>(MessageFrameReader reader, MessageParser<T> parser, CancellationToken callToken) : IAsyncEnumerable<T>
+internal sealed class RequestStream<T>(PipeMessageReader reader, MessageParser<T> parser, CancellationToken callToken) : IAsyncEnumerable<T>
     where T : class, IMessage<T>
 {
     private bool _enumerated;

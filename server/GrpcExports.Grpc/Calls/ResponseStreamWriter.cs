@@ -5,5 +5,5 @@ namespace GrpcExports.Grpc.Calls;
 internal sealed class ResponseStreamWriter<T>(CallResponse response, CancellationToken cancellationToken) : IServerStreamWriter<T>
     where T : IMessage<T>
 {
-    public Task WriteAsync(T message) => response.WriteMessageAsync(message, flush: true, cancellationToken);
+    public Task WriteAsync(T message) => response.WriteMessageAsync(message, cancellationToken);
 }

@@ -8,11 +8,11 @@ namespace GrpcExports.Grpc.Calls;
 public sealed class ServerCallContext
 {
     private readonly CallResponse _response;
-    private readonly MessageFrameReader? _requestReader;
+    private readonly PipeMessageReader? _requestReader;
     private Dictionary<string, StringValues>? _responseTrailers;
 
     internal ServerCallContext(HttpContext httpContext, string method, DateTime deadline, CancellationToken cancellationToken,
-        CallResponse response, MessageFrameReader? requestReader = null)
+        CallResponse response, PipeMessageReader? requestReader = null)
     {
         _requestReader = requestReader;
         HttpContext = httpContext;

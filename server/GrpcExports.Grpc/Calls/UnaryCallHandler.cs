@@ -1,6 +1,5 @@
 using Google.Protobuf;
 using GrpcExports.Grpc.Interception;
-using GrpcExports.Protocol.Wire;
 using Microsoft.AspNetCore.Http;
 
 namespace GrpcExports.Grpc.Calls;
@@ -14,11 +13,11 @@ internal sealed class UnaryCallHandler<TService, TRequest, TResponse>(
 {
     private static readonly MessageParser<TRequest> Parser = new(() => new TRequest());
 
-    protected override async Task InvokeAsync(HttpContext http, ServerCallContext context, MessageFrameReader reader, CallResponse response)
+    protected override async Task InvokeAsync(HttpContext http, ServerCallContext context, PipeMessageReader reader, CallResponse response)
     {
         var request = await ReadSingleRequestAsync(reader, Parser, context.CancellationToken).ConfigureAwait(false);
         var service = Service<TService>(http);
         var reply = await invoker(service, request, context).ConfigureAwait(false);
-        await response.WriteMessageAsync(reply, flush: false, context.CancellationToken).ConfigureAwait(false);
+        await response.WriteMessageAsync(reply, context.CancellationToken).ConfigureAwait(false);
     }
 }
