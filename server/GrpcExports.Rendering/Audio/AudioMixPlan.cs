@@ -44,4 +44,7 @@ public enum UnheardReason
 
     /// <summary>It starts at or after the export's end.</summary>
     AfterExportEnd,
+
+    /// <summary>It lasts less than one 48 kHz sample.</summary>
+    ShorterThanOneSample,
 }

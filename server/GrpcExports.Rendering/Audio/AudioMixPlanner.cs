@@ -7,7 +7,8 @@ namespace GrpcExports.Rendering.Audio;
 /// Decides what the mix contains. Audio items and video items make sound; an item on a muted track is not heard.
 /// Hidden tracks are heard: DESIGN.md keeps the two flags apart (hidden is not drawn, muted is not heard), so a video
 /// on a hidden, unmuted track still plays its sound. A sound item is left out when its file has no audio stream, its
-/// in-point is at or past the end of that stream, or it starts at or after the export's end; what remains is placed
+/// in-point is at or past the end of that stream, it starts at or after the export's end, or it is too short to
+/// cover one sample; what remains is placed
 /// on the export's 48 kHz sample timeline and cut where the export ends.
 /// </summary>
 public static class AudioMixPlanner
@@ -37,6 +38,7 @@ public static class AudioMixPlanner
                 : !source!.HasAudio ? UnheardReason.NoAudioStream
                 : source.DurationSeconds is { } length && sound.InPointSeconds >= length ? UnheardReason.InPointPastSourceEnd
                 : startSample >= totalSamples ? UnheardReason.AfterExportEnd
+                : endSample <= startSample ? UnheardReason.ShorterThanOneSample
                 : null;
             if (reason is { } why)
             {

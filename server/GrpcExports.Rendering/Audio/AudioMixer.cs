@@ -28,10 +28,12 @@ public static class AudioMixer
     {
         ArgumentNullException.ThrowIfNull(timeline);
         ArgumentNullException.ThrowIfNull(assets);
-        var probes = await Task.WhenAll(AudioMixPlanner.AssetsToProbe(timeline).Select(async asset =>
-            (asset.Id, Source: await AudioSourceProbe.ProbeAsync(tools, asset.Id, assets.ResolveFile(asset), ct))));
-        var plan = AudioMixPlanner.Plan(timeline, fps, frameCount, probes.ToDictionary(p => p.Id, p => p.Source));
-        if (plan.IsSilent || plan.TotalSamples == 0)
+        var sources = new System.Collections.Concurrent.ConcurrentDictionary<string, SourceAudio>(StringComparer.Ordinal);
+        await Parallel.ForEachAsync(AudioMixPlanner.AssetsToProbe(timeline),
+            new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct },
+            async (asset, token) => sources[asset.Id] = await AudioSourceProbe.ProbeAsync(tools, asset.Id, assets.ResolveFile(asset), token));
+        var plan = AudioMixPlanner.Plan(timeline, fps, frameCount, sources);
+        if (plan.IsSilent)
         {
             return null;
         }

@@ -46,7 +46,7 @@ public sealed class AudioMixPlannerTests
             .Track("muted", hidden: false, muted: true, AudioClip("on-muted-track", "tone", 0, 1))
             .Track("hidden", hidden: true, muted: false, AudioClip("on-hidden-track", "tone", 0, 1))
             .Track("t", VideoClip("no-audio-stream", "silent-video", 0, 1), AudioClip("in-point-past-end", "tone", 1, 1, inPoint: 5),
-                AudioClip("after-the-end", "tone", 3, 1))
+                AudioClip("one-tick", "tone", 2, 1.0 / TicksPerSecond), AudioClip("after-the-end", "tone", 3, 1))
             .Build();
 
         var plan = AudioMixPlanner.Plan(timeline, Fps30, frameCount: 90, Probed);
@@ -57,6 +57,7 @@ public sealed class AudioMixPlannerTests
                 new UnheardItem("on-muted-track", UnheardReason.MutedTrack),
                 new UnheardItem("no-audio-stream", UnheardReason.NoAudioStream),
                 new UnheardItem("in-point-past-end", UnheardReason.InPointPastSourceEnd),
+                new UnheardItem("one-tick", UnheardReason.ShorterThanOneSample),
                 new UnheardItem("after-the-end", UnheardReason.AfterExportEnd),
             ],
             plan.Unheard);
