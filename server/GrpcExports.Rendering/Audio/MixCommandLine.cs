@@ -25,7 +25,8 @@ internal static class MixCommandLine
             "-filter_complex", MixFilterGraph.Build(plan),
             "-map", MixFilterGraph.OutputLabel,
             "-c:a", "pcm_s16le", "-ar", FilterText.Integer(MixFormat.SampleRate), "-ac", FilterText.Integer(MixFormat.Channels),
-            "-f", "wav", "-y", FileUrl(outputPath),
+            // A mix over 4 GiB (about 6 h 12 min) switches to an RF64 header instead of overflowing RIFF's sizes.
+            "-f", "wav", "-rf64", "auto", "-y", FileUrl(outputPath),
         ]);
         return arguments;
     }
