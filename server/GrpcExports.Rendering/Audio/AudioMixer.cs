@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using GrpcExports.Rendering.Assets;
 using GrpcExports.Rendering.Timeline;
 using GrpcExports.Rendering.Tools;
@@ -28,7 +29,7 @@ public static class AudioMixer
     {
         ArgumentNullException.ThrowIfNull(timeline);
         ArgumentNullException.ThrowIfNull(assets);
-        var sources = new System.Collections.Concurrent.ConcurrentDictionary<string, SourceAudio>(StringComparer.Ordinal);
+        var sources = new ConcurrentDictionary<string, SourceAudio>(StringComparer.Ordinal);
         await Parallel.ForEachAsync(AudioMixPlanner.AssetsToProbe(timeline),
             new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct },
             async (asset, token) => sources[asset.Id] = await AudioSourceProbe.ProbeAsync(tools, asset.Id, assets.ResolveFile(asset), token));
