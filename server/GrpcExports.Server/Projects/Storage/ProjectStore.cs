@@ -150,7 +150,7 @@ internal sealed class ProjectStore(NpgsqlDataSource dataSource, EventStore event
         return appended.RecordedAt;
     }
 
-    internal static async Task<ProjectRow> ReadAtVersionAsync(NpgsqlConnection connection, ProjectRow latest, long version, bool includeState,
+    private static async Task<ProjectRow> ReadAtVersionAsync(NpgsqlConnection connection, ProjectRow latest, long version, bool includeState,
         CancellationToken cancellationToken)
     {
         var (json, stateVersion, stateTime, eventTime) = await StateHistory.ReadAsync(connection, latest.ProjectId, version, cancellationToken)
