@@ -40,7 +40,7 @@ public sealed class ProjectListTests(ServerFixture server) : IClassFixture<Serve
     }
 
     [Fact]
-    public async Task ProjectsChangedInTheSameMicrosecondKeepAStableOrderByIdDescending()
+    public async Task PagesOfOneFollowUpdateTimeDescendingWithTheIdAsTieBreak()
     {
         var folder = NewFolder();
         await CreateAsync(folder, count: 5);
