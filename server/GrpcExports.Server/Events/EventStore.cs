@@ -8,7 +8,7 @@ namespace GrpcExports.Server.Events;
 /// run in the caller's transaction, so the projections that reads use are written atomically with the events; the
 /// expected version is enforced by the database (<see cref="StreamAppend"/>). Reads page through a stream forward or
 /// backward. A database that cannot be reached answers UNAVAILABLE / DATABASE_UNAVAILABLE; a stale expected version
-/// answers ABORTED / STALE_STATE_VERSION (<see cref="StaleStreamVersion"/>).
+/// throws <see cref="StreamVersionConflictException"/>, which the stream's owner turns into its clients' error.
 /// </summary>
 internal sealed class EventStore(NpgsqlDataSource dataSource)
 {
@@ -21,9 +21,9 @@ internal sealed class EventStore(NpgsqlDataSource dataSource)
     /// follow. Nothing is visible to others until the caller commits <paramref name="transaction"/> (READ COMMITTED,
     /// Npgsql's default, or stricter).
     /// </summary>
-    /// <exception cref="GrpcExports.Protocol.Wire.RpcException">ABORTED / STALE_STATE_VERSION when the stream is at another
-    /// version, also when a concurrent append took the version first; the transaction stays usable (its savepoint was
-    /// rolled back) but should be rolled back. UNAVAILABLE / DATABASE_UNAVAILABLE when the database cannot be reached.</exception>
+    /// <exception cref="StreamVersionConflictException">The stream is at another version, also when a concurrent append
+    /// took the version first; the transaction stays usable (its savepoint was rolled back) but should be rolled back.</exception>
+    /// <exception cref="GrpcExports.Protocol.Wire.RpcException">UNAVAILABLE / DATABASE_UNAVAILABLE when the database cannot be reached.</exception>
     public Task<AppendResult> AppendAsync(NpgsqlTransaction transaction, Guid streamId, string streamType, long expectedVersion,
         IReadOnlyList<NewEvent> events, EventMetadata metadata, CancellationToken cancellationToken = default)
     {

@@ -6,13 +6,13 @@ namespace GrpcExports.Server.Events;
 /// <summary>
 /// The append path, inside the caller's transaction:
 /// <list type="number">
-/// <item>check: the stream's committed version must be the expected one, else STALE_STATE_VERSION at once;</item>
+/// <item>check: the stream's committed version must be the expected one, else a <see cref="StreamVersionConflictException"/> at once;</item>
 /// <item>under a savepoint, create or update the stream's row (which locks it until the transaction ends) and insert
 /// the events with versions expected + 1, expected + 2, ...;</item>
 /// <item>if a concurrent append got past the same check first, UNIQUE (stream_id, version) stops this one
 /// (events_stream_version_key, SQLSTATE 23505), or under REPEATABLE READ the stream row's update does (40001): the
-/// savepoint is rolled back, the stream's version read again, and the conflict answered as STALE_STATE_VERSION too,
-/// never as a raw database error.</item>
+/// savepoint is rolled back, the stream's version read again, and the conflict reported the same way, never as a raw
+/// database error.</item>
 /// </list>
 /// </summary>
 internal static class StreamAppend
@@ -47,7 +47,7 @@ internal static class StreamAppend
         var currentVersion = await StreamReads.ReadVersionAsync(connection, transaction, streamId, cancellationToken).ConfigureAwait(false);
         if (currentVersion != expectedVersion)
         {
-            throw StaleStreamVersion.Error(streamId, expectedVersion, currentVersion);
+            throw new StreamVersionConflictException(streamId, expectedVersion, currentVersion);
         }
 
         await transaction.SaveAsync(Savepoint, cancellationToken).ConfigureAwait(false);
@@ -64,7 +64,7 @@ internal static class StreamAppend
         {
             await transaction.RollbackAsync(Savepoint, cancellationToken).ConfigureAwait(false);
             var versionNow = await StreamReads.ReadVersionAsync(connection, transaction, streamId, cancellationToken).ConfigureAwait(false);
-            throw StaleStreamVersion.Error(streamId, expectedVersion, versionNow, e);
+            throw new StreamVersionConflictException(streamId, expectedVersion, versionNow, e);
         }
     }
 

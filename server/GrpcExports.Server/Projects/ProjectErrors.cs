@@ -54,4 +54,45 @@ internal static class ProjectErrors
                     violations.Select(v => new BadRequest.Types.FieldViolation { Field = field + v.Path, Description = v.Message }),
                 },
             });
+
+    /// <summary>
+    /// ABORTED / STALE_STATE_VERSION in the state versions clients send as expected_state_version, with the stream
+    /// (the project's stream has the project's id) and its version for orientation.
+    /// </summary>
+    public static RpcException StaleStateVersion(Guid projectId, long expectedStateVersion, long currentStateVersion, long currentVersion,
+        Exception? cause = null)
+    {
+        var error = ProductErrors.Create(StatusCode.Aborted, ErrorReason.StaleStateVersion,
+            $"Project {projectId} changed in between: its state version is {currentStateVersion}, the request expected {expectedStateVersion}. Re-read it, merge and retry.",
+            new Dictionary<string, string>
+            {
+                ["projectId"] = projectId.ToString(),
+                ["streamId"] = projectId.ToString(),
+                ["expectedStateVersion"] = expectedStateVersion.ToString(CultureInfo.InvariantCulture),
+                ["currentStateVersion"] = currentStateVersion.ToString(CultureInfo.InvariantCulture),
+                ["currentVersion"] = currentVersion.ToString(CultureInfo.InvariantCulture),
+            });
+        return cause is null ? error : new RpcException(error.StatusCode, error.Detail, error.Details, cause);
+    }
+
+    /// <summary>INVALID_ARGUMENT / INVALID_PAGE_TOKEN on the field page_token.</summary>
+    public static RpcException InvalidPageToken(string description) =>
+        ProductErrors.Create(StatusCode.InvalidArgument, ErrorReason.InvalidPageToken, "page_token: " + description, null,
+            new BadRequest { FieldViolations = { new BadRequest.Types.FieldViolation { Field = "page_token", Description = description, Reason = "INVALID" } } });
+
+    /// <summary>INVALID_ARGUMENT / INVALID_UPDATE_MASK naming each path that cannot be updated.</summary>
+    public static RpcException InvalidUpdateMask(IReadOnlyList<string> paths, string allowed) =>
+        ProductErrors.Create(StatusCode.InvalidArgument, ErrorReason.InvalidUpdateMask,
+            $"update_mask: {string.Join(", ", paths.Select(p => $"'{p}'"))} cannot be updated here; allowed paths: {allowed}.",
+            new Dictionary<string, string> { ["paths"] = string.Join(",", paths) },
+            new BadRequest
+            {
+                FieldViolations =
+                {
+                    paths.Select(p => new BadRequest.Types.FieldViolation
+                    {
+                        Field = "update_mask.paths", Description = $"'{p}' cannot be updated by UpdateProject; allowed: {allowed}.", Reason = "INVALID",
+                    }),
+                },
+            });
 }

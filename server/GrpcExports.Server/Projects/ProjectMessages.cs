@@ -23,5 +23,8 @@ internal static class ProjectMessages
         UpdateTime = Timestamp.FromDateTimeOffset(row.UpdatedAt),
         StateUpdateTime = Timestamp.FromDateTimeOffset(row.StateUpdatedAt),
         EditorStateSizeBytes = row.EditorStateSizeBytes,
+        ClonedFrom = row.ClonedFrom is { } source
+            ? new ProjectVersionRef { ProjectId = source.ProjectId.ToString(), Version = source.Version }
+            : null,
     };
 }

@@ -1,14 +1,20 @@
+using GrpcExports.Server.Projects.History;
+using GrpcExports.Server.Projects.Idempotency;
+using GrpcExports.Server.Projects.Listing;
 using GrpcExports.Server.Projects.Storage;
 
 namespace GrpcExports.Server.Projects;
 
 internal static class ProjectRegistration
 {
-    /// <summary>Adds the project store and its options (section "Projects").</summary>
+    /// <summary>Adds the project store, its queries, idempotent writes and its options (section "Projects").</summary>
     public static IServiceCollection AddProjectStore(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<ProjectOptions>(configuration.GetSection(ProjectOptions.SectionName));
         services.AddSingleton<ProjectStore>();
+        services.AddSingleton<ProjectListQuery>();
+        services.AddSingleton<ProjectHistoryQuery>();
+        services.AddSingleton<IdempotentWrites>();
         return services;
     }
 }

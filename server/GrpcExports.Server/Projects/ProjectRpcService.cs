@@ -6,15 +6,21 @@ using GrpcExports.Server.EditorState;
 using GrpcExports.Server.Errors;
 using GrpcExports.Server.Events;
 using GrpcExports.Server.Hosting;
+using GrpcExports.Server.Projects.History;
+using GrpcExports.Server.Projects.Idempotency;
+using GrpcExports.Server.Projects.Listing;
 using GrpcExports.Server.Projects.Storage;
 
 namespace GrpcExports.Server.Projects;
 
 /// <summary>
-/// grpcexports.v1.ProjectService: projects on the event store (Storage/ProjectStore.cs). CreateProject, GetProject and
-/// SyncProject work; the other RPCs answer UNIMPLEMENTED until they land. Every project belongs to <see cref="LocalOwner"/>.
+/// grpcexports.v1.ProjectService: projects on the event store (Storage/ProjectStore.cs). Reads and autosave here;
+/// listing, history and the other writes in the ProjectRpcService.*.cs files beside it. Writes run through
+/// <see cref="IdempotentWrites"/> (the `idempotency-key` header). The RPCs of issue 7 answer UNIMPLEMENTED until they
+/// land. Every project belongs to <see cref="LocalOwner"/>.
 /// </summary>
-internal sealed class ProjectRpcService(ProjectStore store) : IGrpcService
+internal sealed partial class ProjectRpcService(ProjectStore store, ProjectListQuery listing, ProjectHistoryQuery history, IdempotentWrites writes)
+    : IGrpcService
 {
     private static readonly string BlankEditorStateJson = EditorStateJson.Write(EditorStateJson.Read(ProjectRequests.BlankEditorState));
 
@@ -28,9 +34,12 @@ internal sealed class ProjectRpcService(ProjectStore store) : IGrpcService
         var stateJson = project.EditorState is null
             ? BlankEditorStateJson
             : ProjectRequests.EditorState(project.EditorState, "project.editor_state");
-        var row = await store.CreateAsync(LocalOwner.UserId, title, description, folderId, stateJson, Metadata(context),
-            context.CancellationToken).ConfigureAwait(false);
-        return new CreateProjectResponse { Project = ProjectMessages.ToProject(row) };
+        return await writes.RunAsync(LocalOwner.UserId, IdempotencyKey.From(context), nameof(CreateProject), request, async transaction =>
+        {
+            var row = await store.CreateAsync(transaction, LocalOwner.UserId, title, description, folderId, stateJson, clonedFrom: null,
+                Metadata(context), context.CancellationToken).ConfigureAwait(false);
+            return new CreateProjectResponse { Project = ProjectMessages.ToProject(row) };
+        }, context.CancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The latest project from the projection alone, or a past version rebuilt from a snapshot and patches.</summary>
@@ -71,11 +80,7 @@ internal sealed class ProjectRpcService(ProjectStore store) : IGrpcService
         return new GetProjectResponse { Project = ProjectMessages.ToProject(past) };
     }
 
-    public Task<ListProjectsResponse> ListProjects(ListProjectsRequest request, ServerCallContext context) =>
-        throw NotYetAvailable.Rpc("ProjectService.ListProjects", issue: 3);
 
-    public Task<UpdateProjectResponse> UpdateProject(UpdateProjectRequest request, ServerCallContext context) =>
-        throw NotYetAvailable.Rpc("ProjectService.UpdateProject", issue: 3);
 
     /// <summary>Autosave: replaces the editor state, stored as a patch against the previous one (or a periodic snapshot).</summary>
     public async Task<SyncProjectResponse> SyncProject(SyncProjectRequest request, ServerCallContext context)
@@ -90,33 +95,26 @@ internal sealed class ProjectRpcService(ProjectStore store) : IGrpcService
             throw ProjectErrors.InvalidRequest("expected_state_version", "A state version is 1 or more (0 means no check).");
         }
         var stateJson = ProjectRequests.EditorState(request.EditorState, "editor_state");
-        var outcome = await store.SyncAsync(projectId, LocalOwner.UserId, request.ExpectedStateVersion, stateJson, Metadata(context),
-            context.CancellationToken).ConfigureAwait(false) ?? throw ProjectErrors.NotFound(projectId);
-        return new SyncProjectResponse
+        return await writes.RunAsync(LocalOwner.UserId, IdempotencyKey.From(context), nameof(SyncProject), request, async transaction =>
         {
-            ProjectId = projectId.ToString(),
-            Version = outcome.Version,
-            StateVersion = outcome.StateVersion,
-            UpdateTime = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(outcome.StateUpdatedAt),
-            Unchanged = outcome.Unchanged,
-            StoredBytes = outcome.StoredBytes,
-        };
+            var outcome = await store.SyncAsync(transaction, projectId, LocalOwner.UserId, request.ExpectedStateVersion, stateJson,
+                Metadata(context), context.CancellationToken).ConfigureAwait(false) ?? throw ProjectErrors.NotFound(projectId);
+            return new SyncProjectResponse
+            {
+                ProjectId = projectId.ToString(),
+                Version = outcome.Version,
+                StateVersion = outcome.StateVersion,
+                UpdateTime = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(outcome.StateUpdatedAt),
+                Unchanged = outcome.Unchanged,
+                StoredBytes = outcome.StoredBytes,
+            };
+        }, context.CancellationToken).ConfigureAwait(false);
     }
 
-    public Task<DeleteProjectResponse> DeleteProject(DeleteProjectRequest request, ServerCallContext context) =>
-        throw NotYetAvailable.Rpc("ProjectService.DeleteProject", issue: 3);
 
-    public Task<CloneProjectResponse> CloneProject(CloneProjectRequest request, ServerCallContext context) =>
-        throw NotYetAvailable.Rpc("ProjectService.CloneProject", issue: 3);
 
-    public Task<ListProjectHistoryResponse> ListProjectHistory(ListProjectHistoryRequest request, ServerCallContext context) =>
-        throw NotYetAvailable.Rpc("ProjectService.ListProjectHistory", issue: 3);
 
-    public Task<DiffProjectVersionsResponse> DiffProjectVersions(DiffProjectVersionsRequest request, ServerCallContext context) =>
-        throw NotYetAvailable.Rpc("ProjectService.DiffProjectVersions", issue: 3);
 
-    public Task<RevertProjectResponse> RevertProject(RevertProjectRequest request, ServerCallContext context) =>
-        throw NotYetAvailable.Rpc("ProjectService.RevertProject", issue: 3);
 
     /// <summary>
     /// Decodes the document as the server stores it and gives it back with what is wrong with it. This build checks
@@ -142,7 +140,7 @@ internal sealed class ProjectRpcService(ProjectStore store) : IGrpcService
     private static EventMetadata Metadata(ServerCallContext context) => new(
         new EventActor(LocalOwner.UserId),
         ClientInfo: context.RequestHeaders.UserAgent.ToString() is { Length: > 0 } agent ? agent : null,
-        IdempotencyKey: context.RequestHeaders["idempotency-key"].ToString() is { Length: > 0 } key ? key : null);
+        IdempotencyKey: IdempotencyKey.From(context));
 
     public Task<CheckProjectAssetsResponse> CheckProjectAssets(CheckProjectAssetsRequest request, ServerCallContext context) =>
         throw NotYetAvailable.Rpc("ProjectService.CheckProjectAssets", issue: 7);

@@ -1,4 +1,3 @@
-using GrpcExports.Protocol.Wire;
 using GrpcExports.Server.Events;
 using GrpcExports.Tests.Support;
 using Npgsql;
@@ -89,7 +88,7 @@ public sealed class EventStoreAppendTests(MigratedDatabaseFixture database) : IC
         var streamId = Guid.NewGuid();
         await AppendCommittedAsync(database.DataSource, Store, streamId, 0, SampleEvents(2));
 
-        var error = await Assert.ThrowsAsync<RpcException>(() => AppendCommittedAsync(database.DataSource, Store, streamId, expectedVersion, SampleEvents(1)));
+        var error = await Assert.ThrowsAsync<StreamVersionConflictException>(() => AppendCommittedAsync(database.DataSource, Store, streamId, expectedVersion, SampleEvents(1)));
 
         AssertStale(error, streamId, expectedVersion, currentVersion: 2);
         Assert.Equal(2, await Store.GetVersionAsync(streamId));
@@ -100,7 +99,7 @@ public sealed class EventStoreAppendTests(MigratedDatabaseFixture database) : IC
     {
         var streamId = Guid.NewGuid();
 
-        var error = await Assert.ThrowsAsync<RpcException>(() => AppendCommittedAsync(database.DataSource, Store, streamId, 4, SampleEvents(1)));
+        var error = await Assert.ThrowsAsync<StreamVersionConflictException>(() => AppendCommittedAsync(database.DataSource, Store, streamId, 4, SampleEvents(1)));
 
         AssertStale(error, streamId, expectedVersion: 4, currentVersion: 0);
         Assert.Null(await Store.GetStreamAsync(streamId));

@@ -1,4 +1,3 @@
-using GrpcExports.Protocol.Wire;
 using GrpcExports.Server.Events;
 using Npgsql;
 
@@ -21,15 +20,7 @@ internal static class EventStoreAssertions
     public static NewEvent[] SampleEvents(int count, string type = "StateSynced") =>
         Enumerable.Range(1, count).Select(index => new NewEvent(type, $$"""{"n":{{index}}}""")).ToArray();
 
-    /// <summary>ABORTED / STALE_STATE_VERSION with the stream and both versions in the documented metadata keys.</summary>
-    public static void AssertStale(RpcException error, Guid streamId, long expectedVersion, long currentVersion)
-    {
-        Assert.Equal(StatusCode.Aborted, error.StatusCode);
-        Assert.Equal("STALE_STATE_VERSION", error.Reason);
-        var info = error.ErrorInfo!;
-        Assert.Equal("grpcexports.dev", info.Domain);
-        Assert.Equal(streamId.ToString(), info.Metadata["projectId"]);
-        Assert.Equal(expectedVersion.ToString(), info.Metadata["expectedStateVersion"]);
-        Assert.Equal(currentVersion.ToString(), info.Metadata["currentStateVersion"]);
-    }
+    /// <summary>A version conflict naming the stream and both stream versions.</summary>
+    public static void AssertStale(StreamVersionConflictException error, Guid streamId, long expectedVersion, long currentVersion) =>
+        Assert.Equal((streamId, expectedVersion, currentVersion), (error.StreamId, error.ExpectedVersion, error.CurrentVersion));
 }

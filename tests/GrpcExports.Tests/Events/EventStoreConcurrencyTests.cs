@@ -1,4 +1,3 @@
-using GrpcExports.Protocol.Wire;
 using GrpcExports.Server.Events;
 using GrpcExports.Tests.Support;
 using Npgsql;
@@ -37,7 +36,7 @@ public sealed class EventStoreConcurrencyTests(MigratedDatabaseFixture database)
         await WaitUntilWaitingForALockAsync(loserConnection.ProcessID, losing);
         await winner.CommitAsync();
 
-        var error = await Assert.ThrowsAsync<RpcException>(() => losing);
+        var error = await Assert.ThrowsAsync<StreamVersionConflictException>(() => losing);
 
         AssertStale(error, streamId, expectedVersion, currentVersion: expectedVersion + 1);
         var cause = Assert.IsType<PostgresException>(error.InnerException);
@@ -80,7 +79,7 @@ public sealed class EventStoreConcurrencyTests(MigratedDatabaseFixture database)
                         new NewEvent("Synced", $$"""{"writer":{{writer}},"attempt":{{attempt}}}"""));
                     appended++;
                 }
-                catch (RpcException e) when (e.StatusCode == StatusCode.Aborted && e.Reason == "STALE_STATE_VERSION")
+                catch (StreamVersionConflictException)
                 {
                     aborted++;
                 }

@@ -95,6 +95,89 @@ public sealed class ProjectAutosaveStorageTests(ITestOutputHelper output)
         Assert.Null(JsonEquivalence.FindDifference(LargeState(10, 1, 2), Format(third.EditorState)));
     }
 
+    [Fact]
+    public async Task ListProjectsReadsTheProjectionWithoutTouchingTheEventTables()
+    {
+        await using var server = await RunningServer.StartAsync("--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:0");
+        using var connection = new GrpcConnection(server.Address);
+        var projects = new ProjectServiceClient(connection);
+        for (var i = 0; i < 3; i++)
+        {
+            await projects.CreateProjectAsync(new CreateProjectRequest { Project = new Project { Title = $"listed {i}", FolderId = "hidden-events" } });
+        }
+        await using var database = NpgsqlDataSource.Create(server.ConnectionString!);
+
+        await ExecuteAsync(database, "ALTER TABLE events RENAME TO events_hidden; ALTER TABLE event_streams RENAME TO event_streams_hidden");
+        try
+        {
+            var first = await projects.ListProjectsAsync(new ListProjectsRequest { FolderId = "hidden-events", PageSize = 2, View = ProjectView.Full });
+            var second = await projects.ListProjectsAsync(new ListProjectsRequest
+            {
+                FolderId = "hidden-events", PageSize = 2, View = ProjectView.Full, PageToken = first.NextPageToken,
+            });
+
+            Assert.Equal(["listed 2", "listed 1", "listed 0"], first.Projects.Concat(second.Projects).Select(p => p.Title));
+        }
+        finally
+        {
+            await ExecuteAsync(database, "ALTER TABLE events_hidden RENAME TO events; ALTER TABLE event_streams_hidden RENAME TO event_streams");
+        }
+    }
+
+    [Fact]
+    public async Task RevertsStoreAPatchOrASnapshotLikeSyncsAndEveryVersionStillReadsBack()
+    {
+        await using var server = await RunningServer.StartAsync("--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:0", "--Projects:SnapshotEvery=3");
+        using var connection = new GrpcConnection(server.Address);
+        var projects = new ProjectServiceClient(connection);
+        var id = (await projects.CreateProjectAsync(new CreateProjectRequest { Project = new Project { EditorState = Parse(LargeState(10, 1, 0)) } })).Project.Id;
+        var expected = new Dictionary<long, string> { [1] = LargeState(10, 1, 0) };
+        for (var sync = 1; sync <= 4; sync++)
+        {
+            await projects.SyncProjectAsync(new SyncProjectRequest { ProjectId = id, EditorState = Parse(LargeState(10, 1, sync)) });
+            expected[1 + sync] = LargeState(10, 1, sync);
+        }
+        await projects.UpdateProjectAsync(new UpdateProjectRequest { Project = new Project { Id = id, Title = "renamed" } });
+        expected[6] = expected[5];
+        for (var revert = 7; revert <= 9; revert++)
+        {
+            var target = revert - 5;
+            await projects.RevertProjectAsync(new RevertProjectRequest { ProjectId = id, Version = target });
+            expected[revert] = expected[target];
+        }
+        await projects.SyncProjectAsync(new SyncProjectRequest { ProjectId = id, EditorState = Parse(LargeState(10, 1, 99)) });
+        expected[10] = LargeState(10, 1, 99);
+
+        await using var database = NpgsqlDataSource.Create(server.ConnectionString!);
+        Assert.Equal(1L + 3, await ScalarAsync<long>(database, "SELECT count(*) FROM project_snapshots WHERE project_id = @id", id));
+        Assert.Equal(1L, await ScalarAsync<long>(database,
+            "SELECT count(*) FROM events WHERE stream_id = @id AND event_type = 'ProjectReverted' AND data->'snapshot' IS NOT NULL", id));
+        foreach (var (version, state) in expected)
+        {
+            var read = (await projects.GetProjectAsync(new GetProjectRequest { ProjectId = id, Version = version })).Project;
+            Assert.Null(JsonEquivalence.FindDifference(state, Format(read.EditorState)));
+        }
+    }
+
+    [Fact]
+    public async Task DeleteKeepsTheEventsAndTheProjectionRow()
+    {
+        await using var server = await RunningServer.StartAsync("--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:0");
+        using var connection = new GrpcConnection(server.Address);
+        var projects = new ProjectServiceClient(connection);
+        var id = (await projects.CreateProjectAsync(new CreateProjectRequest())).Project.Id;
+        await projects.SyncProjectAsync(new SyncProjectRequest { ProjectId = id, EditorState = Parse(LargeState(3)) });
+
+        var deleted = await projects.DeleteProjectAsync(new DeleteProjectRequest { ProjectId = id });
+
+        await using var database = NpgsqlDataSource.Create(server.ConnectionString!);
+        Assert.Equal(3L, await ScalarAsync<long>(database, "SELECT count(*) FROM events WHERE stream_id = @id", id));
+        Assert.Equal("ProjectDeleted", await ScalarAsync<string>(database, "SELECT event_type FROM events WHERE stream_id = @id AND version = 3", id));
+        Assert.Equal(deleted.DeleteTime.ToDateTime(),
+            await ScalarAsync<DateTime>(database, "SELECT deleted_at FROM projects WHERE project_id = @id", id));
+        Assert.Equal(3L, await ScalarAsync<long>(database, "SELECT version FROM projects WHERE project_id = @id", id));
+    }
+
     private static async Task<T> ScalarAsync<T>(NpgsqlDataSource database, string sql, string projectId)
     {
         await using var command = database.CreateCommand(sql);

@@ -3,6 +3,7 @@ using GrpcExports.Client;
 using GrpcExports.Protocol.V1;
 using GrpcExports.Protocol.Wire;
 using GrpcExports.Tests.Support;
+using static GrpcExports.Tests.Projects.ProjectAssertions;
 using static GrpcExports.Tests.Projects.ProjectDocuments;
 
 namespace GrpcExports.Tests.Projects;
@@ -97,11 +98,8 @@ public sealed class ProjectErrorTests(ServerFixture server) : IClassFixture<Serv
             ProjectId = projectId, EditorState = Parse("{}"),
         }));
 
-        foreach (var error in new[] { get, sync })
-        {
-            Assert.Equal((StatusCode.NotFound, "PROJECT_NOT_FOUND"), (error.StatusCode, error.Reason));
-            Assert.Equal(projectId, error.ErrorInfo!.Metadata["projectId"]);
-        }
+        AssertProjectNotFound(get, projectId);
+        AssertProjectNotFound(sync, projectId);
     }
 
     [Fact]
@@ -111,10 +109,7 @@ public sealed class ProjectErrorTests(ServerFixture server) : IClassFixture<Serv
 
         var error = await Assert.ThrowsAsync<RpcException>(() => Projects.GetProjectAsync(new GetProjectRequest { ProjectId = project.Id, Version = 2 }));
 
-        Assert.Equal((StatusCode.NotFound, "PROJECT_VERSION_NOT_FOUND"), (error.StatusCode, error.Reason));
-        Assert.Equal(project.Id, error.ErrorInfo!.Metadata["projectId"]);
-        Assert.Equal("2", error.ErrorInfo.Metadata["version"]);
-        Assert.Equal("1", error.ErrorInfo.Metadata["currentVersion"]);
+        AssertVersionNotFound(error, project.Id, version: 2, currentVersion: 1);
     }
 
     [Fact]
@@ -141,10 +136,7 @@ public sealed class ProjectErrorTests(ServerFixture server) : IClassFixture<Serv
             ProjectId = project.Id, EditorState = Parse(LargeState(2, 0, 6)), ExpectedStateVersion = 1,
         }));
 
-        Assert.Equal((StatusCode.Aborted, "STALE_STATE_VERSION"), (error.StatusCode, error.Reason));
-        Assert.Equal(project.Id, error.ErrorInfo!.Metadata["projectId"]);
-        Assert.Equal("1", error.ErrorInfo.Metadata["expectedStateVersion"]);
-        Assert.Equal("2", error.ErrorInfo.Metadata["currentStateVersion"]);
+        AssertStaleState(error, project.Id, expectedStateVersion: 1, currentStateVersion: 2, currentVersion: 2);
         var latest = (await Projects.GetProjectAsync(new GetProjectRequest { ProjectId = project.Id })).Project;
         Assert.Equal(2L, latest.StateVersion);
         Assert.Null(JsonEquivalence.FindDifference(LargeState(2, 0, 5), Format(latest.EditorState)));
@@ -182,11 +174,5 @@ public sealed class ProjectErrorTests(ServerFixture server) : IClassFixture<Serv
         {
             return $"{e.StatusCode.ToString().ToUpperInvariant()} {e.Reason}";
         }
-    }
-
-    private static void AssertInvalid(RpcException error, string reason, params string[] fields)
-    {
-        Assert.Equal((StatusCode.InvalidArgument, reason), (error.StatusCode, error.Reason));
-        Assert.Equal(fields.Order(), error.BadRequest!.FieldViolations.Select(v => v.Field).Order());
     }
 }

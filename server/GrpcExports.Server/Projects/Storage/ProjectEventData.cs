@@ -6,21 +6,65 @@ namespace GrpcExports.Server.Projects.Storage;
 
 /// <summary>
 /// The project stream's event types and their JSON data. The editor state is embedded as the exact text it was
-/// stored as. <c>ProjectCreated</c>: {"title", "description", "folderId", "editorState"}. <c>EditorStateSynced</c>:
-/// {"patch": [RFC 6902 operations against the previous state]} or, every N state versions, {"snapshot": state}.
+/// stored as.
+/// <list type="bullet">
+/// <item><c>ProjectCreated</c>: {"title", "description", "folderId", "editorState"} and, for a clone,
+/// "clonedFrom": {"projectId", "version"}.</item>
+/// <item><c>EditorStateSynced</c>: {"patch": [RFC 6902 operations against the previous state]} or, every N state
+/// versions, {"snapshot": state}.</item>
+/// <item><c>ProjectReverted</c>: {"restoredVersion": N} plus "patch" or "snapshot" as a sync.</item>
+/// <item><c>ProjectMetadataUpdated</c>: the new value of each changed field ("title", "description", "folderId")
+/// and their old values under "previous".</item>
+/// <item><c>ProjectDeleted</c>: {}.</item>
+/// </list>
 /// </summary>
 internal static class ProjectEventData
 {
     public const string StreamType = "project";
     public const string Created = "ProjectCreated";
     public const string Synced = "EditorStateSynced";
+    public const string Reverted = "ProjectReverted";
+    public const string MetadataUpdated = "ProjectMetadataUpdated";
+    public const string Deleted = "ProjectDeleted";
 
-    public static string CreatedData(string title, string description, string folderId, string editorStateJson) =>
-        $$"""{"title":{{Quote(title)}},"description":{{Quote(description)}},"folderId":{{Quote(folderId)}},"editorState":{{editorStateJson}}}""";
+    /// <summary>The metadata fields as named in event data, in the order they are reported.</summary>
+    public const string TitleKey = "title", DescriptionKey = "description", FolderKey = "folderId";
 
-    public static string SnapshotData(string editorStateJson) => $$"""{"snapshot":{{editorStateJson}}}""";
+    /// <summary>Whether events of this type replace the editor state.</summary>
+    public static bool ChangesState(string eventType) => eventType is Created or Synced or Reverted;
 
-    public static string PatchData(IEnumerable<PatchOperation> patch) => $$"""{"patch":{{PatchJson.Write(patch)}}}""";
+    public static string CreatedData(string title, string description, string folderId, string editorStateJson,
+        ProjectVersionPointer? clonedFrom)
+    {
+        var source = clonedFrom is null
+            ? ""
+            : $$""","clonedFrom":{"projectId":"{{clonedFrom.ProjectId}}","version":{{clonedFrom.Version}}}""";
+        return $$"""{"title":{{Quote(title)}},"description":{{Quote(description)}},"folderId":{{Quote(folderId)}}{{source}},"editorState":{{editorStateJson}}}""";
+    }
+
+    /// <summary>The data of a state change: the full state, or the patch from the previous one.</summary>
+    public static string StateData(string? fullStateJson, IEnumerable<PatchOperation>? patch, long? restoredVersion = null)
+    {
+        var restored = restoredVersion is { } version ? $"\"restoredVersion\":{version}," : "";
+        return fullStateJson is not null
+            ? $$"""{{{restored}}"snapshot":{{fullStateJson}}}"""
+            : $$"""{{{restored}}"patch":{{PatchJson.Write(patch!)}}}""";
+    }
+
+    public static string MetadataUpdatedData(IReadOnlyList<(string Key, string Old, string New)> changes)
+    {
+        var data = new JsonObject();
+        var previous = new JsonObject();
+        foreach (var (key, old, value) in changes)
+        {
+            data[key] = value;
+            previous[key] = old;
+        }
+        data["previous"] = previous;
+        return data.ToJsonString();
+    }
+
+    public const string DeletedData = "{}";
 
     /// <summary>The full state an event holds (creation or snapshot), or null when it holds a patch.</summary>
     public static JsonNode? FullState(string eventType, JsonObject data, out bool isFull)

@@ -2,6 +2,7 @@ namespace GrpcExports.Server.Projects.Storage;
 
 /// <summary>A project as the projection holds it (table projects), or as it was at a past version.</summary>
 /// <param name="EditorStateJson">The editor state's JSON text; null when it was not read (BASIC view).</param>
+/// <param name="ClonedFrom">The project version CloneProject copied this one from; null for other projects.</param>
 internal sealed record ProjectRow(
     Guid ProjectId,
     string OwnerId,
@@ -15,4 +16,8 @@ internal sealed record ProjectRow(
     long SnapshotVersion,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    DateTimeOffset StateUpdatedAt);
+    DateTimeOffset StateUpdatedAt,
+    ProjectVersionPointer? ClonedFrom = null);
+
+/// <summary>One version of one project.</summary>
+internal sealed record ProjectVersionPointer(Guid ProjectId, long Version);

@@ -8,30 +8,29 @@ using Npgsql;
 namespace GrpcExports.Server.Projects.Storage;
 
 /// <summary>
-/// Projects as event streams plus the projection table projects, written in one transaction. The latest state is
-/// read from the projection alone; a sync locks the projection row, checks the expected state version, and appends a
-/// patch against the previous state (or, every <see cref="ProjectOptions.SnapshotEvery"/> versions, the full state).
+/// Projects as event streams plus the projection table projects. The latest state is read from the projection alone.
+/// Every write runs in the caller's transaction (so an idempotency record can commit with it), locks the projection
+/// row, appends its event at the row's version and updates the row. A replaced editor state is stored as a patch
+/// against the previous one, or every <see cref="ProjectOptions.SnapshotEvery"/> versions as the full state.
 /// </summary>
 internal sealed class ProjectStore(NpgsqlDataSource dataSource, EventStore events, IOptions<ProjectOptions> options)
 {
     private readonly int _snapshotEvery = Math.Max(1, options.Value.SnapshotEvery);
 
-    public Task<ProjectRow> CreateAsync(string ownerId, string title, string description, string folderId, string editorStateJson,
-        EventMetadata metadata, CancellationToken cancellationToken) =>
-        DatabaseFailures.TranslateAsync(async () =>
-        {
-            var projectId = Guid.NewGuid();
-            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            var appended = await events.AppendAsync(transaction, projectId, ProjectEventData.StreamType, 0,
-                [new NewEvent(ProjectEventData.Created, ProjectEventData.CreatedData(title, description, folderId, editorStateJson))],
-                metadata, cancellationToken).ConfigureAwait(false);
-            var row = new ProjectRow(projectId, ownerId, title, description, folderId, appended.Version, appended.Version,
-                editorStateJson, CompactSize(editorStateJson), appended.Version, appended.RecordedAt, appended.RecordedAt, appended.RecordedAt);
-            await ProjectRows.InsertAsync(transaction, row, cancellationToken).ConfigureAwait(false);
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            return row;
-        });
+    /// <summary>A new project at version 1; <paramref name="clonedFrom"/> records the version it was copied from.</summary>
+    public async Task<ProjectRow> CreateAsync(NpgsqlTransaction transaction, string ownerId, string title, string description,
+        string folderId, string editorStateJson, ProjectVersionPointer? clonedFrom, EventMetadata metadata, CancellationToken cancellationToken)
+    {
+        var projectId = Guid.NewGuid();
+        var data = ProjectEventData.CreatedData(title, description, folderId, editorStateJson, clonedFrom);
+        var appended = await events.AppendAsync(transaction, projectId, ProjectEventData.StreamType, 0,
+            [new NewEvent(ProjectEventData.Created, data)], metadata, cancellationToken).ConfigureAwait(false);
+        var row = new ProjectRow(projectId, ownerId, title, description, folderId, appended.Version, appended.Version,
+            editorStateJson, CompactSize(editorStateJson), appended.Version, appended.RecordedAt, appended.RecordedAt, appended.RecordedAt,
+            clonedFrom);
+        await ProjectRows.InsertAsync(transaction, row, cancellationToken).ConfigureAwait(false);
+        return row;
+    }
 
     /// <summary>The caller's live project from the projection (no events read), or null.</summary>
     public Task<ProjectRow?> GetLatestAsync(Guid projectId, string ownerId, bool includeState, CancellationToken cancellationToken) =>
@@ -43,24 +42,14 @@ internal sealed class ProjectStore(NpgsqlDataSource dataSource, EventStore event
         });
 
     /// <summary>
-    /// The project as it was right after <paramref name="version"/> (1..current), rebuilt from the nearest full state
-    /// plus patches. Title, description and folder are the current ones (nothing changes them after creation yet).
+    /// The project as it was right after <paramref name="version"/> (1..current): its editor state rebuilt from the
+    /// nearest full state plus patches, its title, description and folder from the metadata events up to it.
     /// </summary>
     public Task<ProjectRow> GetAtVersionAsync(ProjectRow latest, long version, bool includeState, CancellationToken cancellationToken) =>
         DatabaseFailures.TranslateAsync(async () =>
         {
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            var (json, stateVersion, stateTime, eventTime) = await StateHistory.ReadAsync(connection, latest.ProjectId, version, cancellationToken)
-                .ConfigureAwait(false);
-            return latest with
-            {
-                Version = version,
-                StateVersion = stateVersion,
-                EditorStateJson = includeState ? json : null,
-                EditorStateSizeBytes = CompactSize(json),
-                UpdatedAt = eventTime,
-                StateUpdatedAt = stateTime,
-            };
+            return await ReadAtVersionAsync(connection, latest, version, includeState, cancellationToken).ConfigureAwait(false);
         });
 
     /// <summary>The version of the project's last event at or before <paramref name="time"/>; 0 when it did not exist yet.</summary>
@@ -75,47 +64,169 @@ internal sealed class ProjectStore(NpgsqlDataSource dataSource, EventStore event
     /// Replaces the editor state. Null when the caller has no such live project. ABORTED STALE_STATE_VERSION when
     /// <paramref name="expectedStateVersion"/> is set (not 0) and is not the current state version.
     /// </summary>
-    public Task<SyncOutcome?> SyncAsync(Guid projectId, string ownerId, long expectedStateVersion, string editorStateJson,
-        EventMetadata metadata, CancellationToken cancellationToken) =>
-        DatabaseFailures.TranslateAsync(async () =>
+    public async Task<SyncOutcome?> SyncAsync(NpgsqlTransaction transaction, Guid projectId, string ownerId, long expectedStateVersion,
+        string editorStateJson, EventMetadata metadata, CancellationToken cancellationToken)
+    {
+        var current = await LockAsync(transaction, projectId, ownerId, expectedStateVersion, cancellationToken).ConfigureAwait(false);
+        if (current is null)
         {
-            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            var current = await ProjectRows.ReadAsync(connection, transaction, projectId, ownerId, includeState: true, forUpdate: true,
-                cancellationToken).ConfigureAwait(false);
-            if (current is null)
-            {
-                return null;
-            }
-            if (expectedStateVersion != 0 && expectedStateVersion != current.StateVersion)
-            {
-                throw StaleStreamVersion.Error(projectId, expectedStateVersion, current.StateVersion);
-            }
-            if (string.Equals(current.EditorStateJson, editorStateJson, StringComparison.Ordinal))
-            {
-                return new SyncOutcome(current.Version, current.StateVersion, current.StateUpdatedAt, Unchanged: true, StoredBytes: 0);
-            }
-            var newVersion = current.Version + 1;
-            var isSnapshot = newVersion - current.SnapshotVersion >= _snapshotEvery;
-            var data = isSnapshot
-                ? ProjectEventData.SnapshotData(editorStateJson)
-                : ProjectEventData.PatchData(JsonDiff.Diff(JsonNodes.Parse(current.EditorStateJson!), JsonNodes.Parse(editorStateJson)));
-            var appended = await events.AppendAsync(transaction, projectId, ProjectEventData.StreamType, current.Version,
-                [new NewEvent(ProjectEventData.Synced, data)], metadata, cancellationToken).ConfigureAwait(false);
-            var updated = current with
-            {
-                Version = appended.Version,
-                StateVersion = appended.Version,
-                EditorStateJson = editorStateJson,
-                EditorStateSizeBytes = CompactSize(editorStateJson),
-                SnapshotVersion = isSnapshot ? appended.Version : current.SnapshotVersion,
-                UpdatedAt = appended.RecordedAt,
-                StateUpdatedAt = appended.RecordedAt,
-            };
-            await ProjectRows.UpdateStateAsync(transaction, updated, isSnapshot, cancellationToken).ConfigureAwait(false);
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            return new SyncOutcome(appended.Version, appended.Version, appended.RecordedAt, Unchanged: false, Encoding.UTF8.GetByteCount(data));
-        });
+            return null;
+        }
+        if (string.Equals(current.EditorStateJson, editorStateJson, StringComparison.Ordinal))
+        {
+            return new SyncOutcome(current.Version, current.StateVersion, current.StateUpdatedAt, Unchanged: true, StoredBytes: 0);
+        }
+        var (updated, storedBytes) = await ReplaceStateAsync(transaction, current, expectedStateVersion, editorStateJson,
+            ProjectEventData.Synced, restoredVersion: null, metadata, cancellationToken).ConfigureAwait(false);
+        return new SyncOutcome(updated.Version, updated.StateVersion, updated.StateUpdatedAt, Unchanged: false, storedBytes);
+    }
+
+    /// <summary>
+    /// Restores the editor state of <paramref name="version"/> with a new event; nothing is appended when it is the
+    /// current state already. Null when the caller has no such live project; NOT_FOUND PROJECT_VERSION_NOT_FOUND
+    /// beyond the current version; ABORTED STALE_STATE_VERSION as for a sync.
+    /// </summary>
+    public async Task<RevertOutcome?> RevertAsync(NpgsqlTransaction transaction, Guid projectId, string ownerId, long version,
+        long expectedStateVersion, EventMetadata metadata, CancellationToken cancellationToken)
+    {
+        var current = await LockAsync(transaction, projectId, ownerId, expectedStateVersion, cancellationToken).ConfigureAwait(false);
+        if (current is null)
+        {
+            return null;
+        }
+        if (version > current.Version)
+        {
+            throw ProjectErrors.VersionNotFound(projectId, current.Version, version);
+        }
+        var (restoredJson, _, _, _) = await StateHistory.ReadAsync(transaction.Connection!, projectId, version, cancellationToken)
+            .ConfigureAwait(false);
+        if (JsonNodes.AreEqual(JsonNodes.Parse(restoredJson), JsonNodes.Parse(current.EditorStateJson!)))
+        {
+            return new RevertOutcome(current, Unchanged: true);
+        }
+        var (updated, _) = await ReplaceStateAsync(transaction, current, expectedStateVersion, restoredJson,
+            ProjectEventData.Reverted, version, metadata, cancellationToken).ConfigureAwait(false);
+        return new RevertOutcome(updated, Unchanged: false);
+    }
+
+    /// <summary>
+    /// Changes the fields <paramref name="update"/> sets; appends nothing when they already have those values. The
+    /// editor state and its version are never touched. Null when the caller has no such live project.
+    /// </summary>
+    public async Task<ProjectRow?> UpdateMetadataAsync(NpgsqlTransaction transaction, Guid projectId, string ownerId,
+        MetadataUpdate update, EventMetadata metadata, CancellationToken cancellationToken)
+    {
+        var current = await ProjectRows.ReadAsync(transaction.Connection!, transaction, projectId, ownerId, includeState: false,
+            forUpdate: true, cancellationToken).ConfigureAwait(false);
+        if (current is null)
+        {
+            return null;
+        }
+        var changes = update.ChangesFrom(current);
+        if (changes.Count == 0)
+        {
+            return current;
+        }
+        var appended = await AppendAsync(transaction, current, expectedStateVersion: 0, ProjectEventData.MetadataUpdated,
+            ProjectEventData.MetadataUpdatedData(changes), metadata, cancellationToken).ConfigureAwait(false);
+        var updated = update.ApplyTo(current) with { Version = appended.Version, UpdatedAt = appended.RecordedAt };
+        await ProjectRows.UpdateMetadataAsync(transaction, updated, cancellationToken).ConfigureAwait(false);
+        return updated;
+    }
+
+    /// <summary>Soft-deletes the project: an event and the projection's flag; its events and rows stay. Null when there is no such live project.</summary>
+    public async Task<DateTimeOffset?> DeleteAsync(NpgsqlTransaction transaction, Guid projectId, string ownerId, EventMetadata metadata,
+        CancellationToken cancellationToken)
+    {
+        var current = await ProjectRows.ReadAsync(transaction.Connection!, transaction, projectId, ownerId, includeState: false,
+            forUpdate: true, cancellationToken).ConfigureAwait(false);
+        if (current is null)
+        {
+            return null;
+        }
+        var appended = await AppendAsync(transaction, current, expectedStateVersion: 0, ProjectEventData.Deleted,
+            ProjectEventData.DeletedData, metadata, cancellationToken).ConfigureAwait(false);
+        await ProjectRows.MarkDeletedAsync(transaction, projectId, appended.Version, appended.RecordedAt, cancellationToken).ConfigureAwait(false);
+        return appended.RecordedAt;
+    }
+
+    private static async Task<ProjectRow> ReadAtVersionAsync(NpgsqlConnection connection, ProjectRow latest, long version, bool includeState,
+        CancellationToken cancellationToken)
+    {
+        var (json, stateVersion, stateTime, eventTime) = await StateHistory.ReadAsync(connection, latest.ProjectId, version, cancellationToken)
+            .ConfigureAwait(false);
+        var (title, description, folderId) = await MetadataHistory.ReadAsync(connection, latest.ProjectId, version, cancellationToken)
+            .ConfigureAwait(false);
+        return latest with
+        {
+            Title = title,
+            Description = description,
+            FolderId = folderId,
+            Version = version,
+            StateVersion = stateVersion,
+            EditorStateJson = includeState ? json : null,
+            EditorStateSizeBytes = CompactSize(json),
+            UpdatedAt = eventTime,
+            StateUpdatedAt = stateTime,
+        };
+    }
+
+    /// <summary>Locks the caller's live project with its state, checking the expected state version (0: no check).</summary>
+    private static async Task<ProjectRow?> LockAsync(NpgsqlTransaction transaction, Guid projectId, string ownerId, long expectedStateVersion,
+        CancellationToken cancellationToken)
+    {
+        var current = await ProjectRows.ReadAsync(transaction.Connection!, transaction, projectId, ownerId, includeState: true,
+            forUpdate: true, cancellationToken).ConfigureAwait(false);
+        if (current is not null && expectedStateVersion != 0 && expectedStateVersion != current.StateVersion)
+        {
+            throw ProjectErrors.StaleStateVersion(projectId, expectedStateVersion, current.StateVersion, current.Version);
+        }
+        return current;
+    }
+
+    /// <summary>Appends a state change (a patch, or the full state when a snapshot is due) and records it in the projection.</summary>
+    private async Task<(ProjectRow Updated, long StoredBytes)> ReplaceStateAsync(NpgsqlTransaction transaction, ProjectRow current,
+        long expectedStateVersion, string editorStateJson, string eventType, long? restoredVersion, EventMetadata metadata,
+        CancellationToken cancellationToken)
+    {
+        var isSnapshot = current.Version + 1 - current.SnapshotVersion >= _snapshotEvery;
+        var data = isSnapshot
+            ? ProjectEventData.StateData(editorStateJson, null, restoredVersion)
+            : ProjectEventData.StateData(null, JsonDiff.Diff(JsonNodes.Parse(current.EditorStateJson!), JsonNodes.Parse(editorStateJson)), restoredVersion);
+        var appended = await AppendAsync(transaction, current, expectedStateVersion, eventType, data, metadata, cancellationToken)
+            .ConfigureAwait(false);
+        var updated = current with
+        {
+            Version = appended.Version,
+            StateVersion = appended.Version,
+            EditorStateJson = editorStateJson,
+            EditorStateSizeBytes = CompactSize(editorStateJson),
+            SnapshotVersion = isSnapshot ? appended.Version : current.SnapshotVersion,
+            UpdatedAt = appended.RecordedAt,
+            StateUpdatedAt = appended.RecordedAt,
+        };
+        await ProjectRows.UpdateStateAsync(transaction, updated, isSnapshot, cancellationToken).ConfigureAwait(false);
+        return (updated, Encoding.UTF8.GetByteCount(data));
+    }
+
+    /// <summary>
+    /// Appends one event at the locked row's version. The row lock keeps other project writers out, so a conflict
+    /// means something appended to the stream without the row; it is answered in the state versions clients hold.
+    /// </summary>
+    private async Task<AppendResult> AppendAsync(NpgsqlTransaction transaction, ProjectRow current, long expectedStateVersion,
+        string eventType, string data, EventMetadata metadata, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await events.AppendAsync(transaction, current.ProjectId, ProjectEventData.StreamType, current.Version,
+                [new NewEvent(eventType, data)], metadata, cancellationToken).ConfigureAwait(false);
+        }
+        catch (StreamVersionConflictException conflict)
+        {
+            throw ProjectErrors.StaleStateVersion(current.ProjectId, expectedStateVersion == 0 ? current.StateVersion : expectedStateVersion,
+                current.StateVersion, conflict.CurrentVersion, conflict);
+        }
+    }
 
     /// <summary>The size of the document as compact UTF-8 JSON.</summary>
     private static long CompactSize(string json)

@@ -33,7 +33,7 @@ internal static class StateHistory
         {
             var eventType = reader.GetString(1);
             eventTime = new DateTimeOffset(DateTime.SpecifyKind(reader.GetDateTime(3), DateTimeKind.Utc));
-            if (eventType is not (ProjectEventData.Created or ProjectEventData.Synced))
+            if (!ProjectEventData.ChangesState(eventType))
             {
                 continue;
             }
