@@ -1,4 +1,5 @@
 using GrpcExports.Server.Projects.Storage;
+using GrpcExports.Server.Projects.SyncRateLimiting;
 
 namespace GrpcExports.Server.Projects;
 
@@ -9,6 +10,7 @@ internal static class ProjectRegistration
     {
         services.Configure<ProjectOptions>(configuration.GetSection(ProjectOptions.SectionName));
         services.AddSingleton<ProjectStore>();
+        services.AddSyncRateLimiting(configuration);
         return services;
     }
 }

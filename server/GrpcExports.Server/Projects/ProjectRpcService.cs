@@ -7,6 +7,7 @@ using GrpcExports.Server.Errors;
 using GrpcExports.Server.Events;
 using GrpcExports.Server.Hosting;
 using GrpcExports.Server.Projects.Storage;
+using GrpcExports.Server.Projects.SyncRateLimiting;
 
 namespace GrpcExports.Server.Projects;
 
@@ -14,7 +15,7 @@ namespace GrpcExports.Server.Projects;
 /// grpcexports.v1.ProjectService: projects on the event store (Storage/ProjectStore.cs). CreateProject, GetProject and
 /// SyncProject work; the other RPCs answer UNIMPLEMENTED until they land. Every project belongs to <see cref="LocalOwner"/>.
 /// </summary>
-internal sealed class ProjectRpcService(ProjectStore store) : IGrpcService
+internal sealed class ProjectRpcService(ProjectStore store, SyncRateLimiter syncRate) : IGrpcService
 {
     private static readonly string BlankEditorStateJson = EditorStateJson.Write(EditorStateJson.Read(ProjectRequests.BlankEditorState));
 
@@ -81,6 +82,7 @@ internal sealed class ProjectRpcService(ProjectStore store) : IGrpcService
     public async Task<SyncProjectResponse> SyncProject(SyncProjectRequest request, ServerCallContext context)
     {
         var projectId = ProjectRequests.ProjectId(request.ProjectId);
+        syncRate.Acquire(projectId);
         if (request.EditorState is null)
         {
             throw ProductErrors.MissingField("editor_state", "The new editor state is required.");
