@@ -59,12 +59,12 @@ public sealed class StoreCommand : IBenchmarkCommand
             await naive.SyncAsync(naiveProject, states.At(step), cancellationToken);
         }
         var phase = Stopwatch.StartNew();
-        var grpcSyncs = await Timings.PacedAsync(options.Syncs, options.SyncsPerSecond, step => Parse(states.At(first + step - 1)),
+        var (grpcSyncs, grpcPace) = await Timings.PacedAsync(options.Syncs, options.SyncsPerSecond, step => Parse(states.At(first + step - 1)),
             async state => await grpc.SyncProjectAsync(new SyncProjectRequest { ProjectId = viaGrpc.Id, EditorState = state }, cancellationToken: cancellationToken),
             cancellationToken);
-        var storeSyncs = await Timings.PacedAsync(options.Syncs, options.SyncsPerSecond, step => states.At(first + step - 1),
+        var (storeSyncs, storePace) = await Timings.PacedAsync(options.Syncs, options.SyncsPerSecond, step => states.At(first + step - 1),
             state => host.Projects.SyncAsync(atStore.ProjectId, LocalOwner.UserId, 0, state, EventMetadata.None, cancellationToken), cancellationToken);
-        var naiveSyncs = await Timings.PacedAsync(options.Syncs, options.SyncsPerSecond, step => states.At(first + step - 1),
+        var (naiveSyncs, naivePace) = await Timings.PacedAsync(options.Syncs, options.SyncsPerSecond, step => states.At(first + step - 1),
             state => naive.SyncAsync(naiveProject, state, cancellationToken), cancellationToken);
         output.WriteLine($"  steady syncs: {phase.Elapsed.TotalSeconds:0} s");
         var ourBytes = await StoredBytesAsync(host.Database,
@@ -90,8 +90,10 @@ public sealed class StoreCommand : IBenchmarkCommand
         var historyId = history.ProjectId.ToString();
 
         report.Heading(stateBytes, options);
+        report.Row("syncs/s reached, at the store", storePace, naivePace, Units.Rate);
         report.Row("sync p50, at the store", Percentile.Of(storeSyncs, 50), Percentile.Of(naiveSyncs, 50), Units.Latency);
         report.Row("sync p99, at the store", Percentile.Of(storeSyncs, 99), Percentile.Of(naiveSyncs, 99), Units.Latency);
+        report.Row("SyncProject/s reached, over gRPC", grpcPace, null, Units.Rate);
         report.Row("SyncProject p50, over gRPC", Percentile.Of(grpcSyncs, 50), null, Units.Latency);
         report.Row("SyncProject p99, over gRPC", Percentile.Of(grpcSyncs, 99), null, Units.Latency);
         report.Row("bytes stored per sync (JSON text)", ourBytes.Text, naiveBytes.Text, Units.Bytes);

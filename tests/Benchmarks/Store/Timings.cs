@@ -8,9 +8,9 @@ public static class Timings
     /// <summary>
     /// Runs <paramref name="operation"/> on what <paramref name="prepare"/> made for steps 1..count (the preparation is
     /// not timed), starting step N at (N - 1) / rate seconds after the first: a slow step delays the next one's start,
-    /// not the schedule. Returns each step's latency.
+    /// not the schedule. Returns each step's latency and the pace reached (below the asked one when steps overran).
     /// </summary>
-    public static async Task<List<double>> PacedAsync<T>(int count, int perSecond, Func<int, T> prepare, Func<T, Task> operation,
+    public static async Task<(List<double> Latencies, double PerSecond)> PacedAsync<T>(int count, int perSecond, Func<int, T> prepare, Func<T, Task> operation,
         CancellationToken cancellationToken)
     {
         var latencies = new List<double>(count);
@@ -25,7 +25,7 @@ public static class Timings
             var input = prepare(step);
             latencies.Add(await TimeAsync(() => operation(input)));
         }
-        return latencies;
+        return (latencies, count / schedule.Elapsed.TotalSeconds);
     }
 
     public static async Task<List<double>> BackToBackAsync(int count, Func<Task> operation)
