@@ -2,6 +2,7 @@ using GrpcExports.Server.Projects.History;
 using GrpcExports.Server.Projects.Idempotency;
 using GrpcExports.Server.Projects.Listing;
 using GrpcExports.Server.Projects.Storage;
+using GrpcExports.Server.Projects.SyncRateLimiting;
 
 namespace GrpcExports.Server.Projects;
 
@@ -15,6 +16,7 @@ internal static class ProjectRegistration
         services.AddSingleton<ProjectListQuery>();
         services.AddSingleton<ProjectHistoryQuery>();
         services.AddSingleton<IdempotentWrites>();
+        services.AddSyncRateLimiting(configuration);
         return services;
     }
 }

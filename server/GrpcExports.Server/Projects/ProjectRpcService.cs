@@ -10,6 +10,7 @@ using GrpcExports.Server.Projects.History;
 using GrpcExports.Server.Projects.Idempotency;
 using GrpcExports.Server.Projects.Listing;
 using GrpcExports.Server.Projects.Storage;
+using GrpcExports.Server.Projects.SyncRateLimiting;
 
 namespace GrpcExports.Server.Projects;
 
@@ -19,8 +20,8 @@ namespace GrpcExports.Server.Projects;
 /// <see cref="IdempotentWrites"/> (the `idempotency-key` header). The RPCs of issue 7 answer UNIMPLEMENTED until they
 /// land. Every project belongs to <see cref="LocalOwner"/>.
 /// </summary>
-internal sealed partial class ProjectRpcService(ProjectStore store, ProjectListQuery listing, ProjectHistoryQuery history, IdempotentWrites writes)
-    : IGrpcService
+internal sealed partial class ProjectRpcService(ProjectStore store, ProjectListQuery listing, ProjectHistoryQuery history, IdempotentWrites writes,
+    SyncRateLimiter syncRate) : IGrpcService
 {
     private static readonly string BlankEditorStateJson = EditorStateJson.Write(EditorStateJson.Read(ProjectRequests.BlankEditorState));
 
@@ -86,6 +87,7 @@ internal sealed partial class ProjectRpcService(ProjectStore store, ProjectListQ
     public async Task<SyncProjectResponse> SyncProject(SyncProjectRequest request, ServerCallContext context)
     {
         var projectId = ProjectRequests.ProjectId(request.ProjectId);
+        syncRate.Acquire(projectId);
         if (request.EditorState is null)
         {
             throw ProductErrors.MissingField("editor_state", "The new editor state is required.");

@@ -1,0 +1,30 @@
+using System.Globalization;
+using System.Text;
+
+namespace Benchmarks.Store;
+
+/// <summary>
+/// Editor states as an autosaving editor sends them: a timeline of text items (one per track), each with keyframes.
+/// Step N differs from step N - 1 by one edit to item (N - 1) mod count: in even rounds over the items it moves, in
+/// odd rounds one of its keyframes changes value.
+/// </summary>
+public sealed class EditorStates(int itemCount)
+{
+    public string At(int step)
+    {
+        var json = new StringBuilder(itemCount * 400);
+        json.Append("""{"compositionWidth":1920,"compositionHeight":1080,"timebaseTicksPerSecond":240000,"tracks":[""");
+        json.AppendJoin(',', Enumerable.Range(0, itemCount).Select(i => $$"""{"id":"track-{{i}}","items":["item-{{i}}"]}"""));
+        json.Append("],\"assets\":{},\"items\":{");
+        for (var i = 0; i < itemCount; i++)
+        {
+            var edits = step / itemCount + (i < step % itemCount ? 1 : 0);
+            var (moves, keyframeChanges) = ((edits + 1) / 2, edits / 2);
+            json.Append(CultureInfo.InvariantCulture, $$$"""
+                {{{(i > 0 ? "," : "")}}}"item-{{{i}}}":{"id":"item-{{{i}}}","type":"text","text":"Caption number {{{i}}} of the benchmark timeline","startTicks":{{{i * 240_000L + moves * 2_400L}}},"durationTicks":240000,"top":{"value":{{{i % 500}}},"keyframes":[{"timeTicks":0,"value":0.25},{"timeTicks":120000,"value":{{{0.75 + keyframeChanges * 0.001}}}}]},"left":{"value":{{{i * 3 % 1000}}},"keyframes":[]},"opacity":{"value":1,"keyframes":[]}}
+                """);
+        }
+        json.Append("}}");
+        return json.ToString();
+    }
+}
