@@ -47,7 +47,7 @@ public sealed class StoreCommand : IBenchmarkCommand
             + $"(one item moved or one keyframe changed per sync); reads against a {options.History}-event history; "
             + $"{Environment.ProcessorCount} cores");
         var viaGrpc = (await grpc.CreateProjectAsync(new CreateProjectRequest { Project = new Project { EditorState = Parse(states.At(0)) } }, cancellationToken: cancellationToken)).Project;
-        var atStore = await host.Projects.CreateAsync(LocalOwner.UserId, "bench", "", "", states.At(0), EventMetadata.None, cancellationToken);
+        var atStore = await host.WriteAsync(tx => host.Projects.CreateAsync(tx, LocalOwner.UserId, "bench", "", "", states.At(0), null, EventMetadata.None, cancellationToken), cancellationToken);
         var naiveProject = Guid.NewGuid();
         await naive.SyncAsync(naiveProject, states.At(0), cancellationToken);
         // Untimed first syncs warm each path up (JIT, pools, plans); the measured steps follow them.
@@ -55,7 +55,7 @@ public sealed class StoreCommand : IBenchmarkCommand
         for (var step = 1; step < first; step++)
         {
             await grpc.SyncProjectAsync(new SyncProjectRequest { ProjectId = viaGrpc.Id, EditorState = Parse(states.At(step)) }, cancellationToken: cancellationToken);
-            await host.Projects.SyncAsync(atStore.ProjectId, LocalOwner.UserId, 0, states.At(step), EventMetadata.None, cancellationToken);
+            await host.WriteAsync(tx => host.Projects.SyncAsync(tx, atStore.ProjectId, LocalOwner.UserId, 0, states.At(step), EventMetadata.None, cancellationToken), cancellationToken);
             await naive.SyncAsync(naiveProject, states.At(step), cancellationToken);
         }
         var phase = Stopwatch.StartNew();
@@ -63,7 +63,7 @@ public sealed class StoreCommand : IBenchmarkCommand
             async state => await grpc.SyncProjectAsync(new SyncProjectRequest { ProjectId = viaGrpc.Id, EditorState = state }, cancellationToken: cancellationToken),
             cancellationToken);
         var (storeSyncs, storePace) = await Timings.PacedAsync(options.Syncs, options.SyncsPerSecond, step => states.At(first + step - 1),
-            state => host.Projects.SyncAsync(atStore.ProjectId, LocalOwner.UserId, 0, state, EventMetadata.None, cancellationToken), cancellationToken);
+            state => host.WriteAsync(tx => host.Projects.SyncAsync(tx, atStore.ProjectId, LocalOwner.UserId, 0, state, EventMetadata.None, cancellationToken), cancellationToken), cancellationToken);
         var (naiveSyncs, naivePace) = await Timings.PacedAsync(options.Syncs, options.SyncsPerSecond, step => states.At(first + step - 1),
             state => naive.SyncAsync(naiveProject, state, cancellationToken), cancellationToken);
         output.WriteLine($"  steady syncs: {phase.Elapsed.TotalSeconds:0} s");
@@ -76,10 +76,10 @@ public sealed class StoreCommand : IBenchmarkCommand
         // A long history: the event store gets it sync by sync, the naive table in one COPY (its sync path is measured above).
         phase.Restart();
         var historyStates = new EditorStates(options.HistoryItems);
-        var history = await host.Projects.CreateAsync(LocalOwner.UserId, "history", "", "", historyStates.At(0), EventMetadata.None, cancellationToken);
+        var history = await host.WriteAsync(tx => host.Projects.CreateAsync(tx, LocalOwner.UserId, "history", "", "", historyStates.At(0), null, EventMetadata.None, cancellationToken), cancellationToken);
         for (var step = 1; step < options.History; step++)
         {
-            await host.Projects.SyncAsync(history.ProjectId, LocalOwner.UserId, 0, historyStates.At(step), EventMetadata.None, cancellationToken);
+            await host.WriteAsync(tx => host.Projects.SyncAsync(tx, history.ProjectId, LocalOwner.UserId, 0, historyStates.At(step), EventMetadata.None, cancellationToken), cancellationToken);
         }
         var naiveHistory = Guid.NewGuid();
         await naive.LoadHistoryAsync(naiveHistory, options.History, version => historyStates.At(version - 1), cancellationToken);

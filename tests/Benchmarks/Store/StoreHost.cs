@@ -29,6 +29,16 @@ public sealed class StoreHost : IAsyncDisposable
 
     public NpgsqlDataSource Database => _app.Services.GetRequiredService<NpgsqlDataSource>();
 
+    /// <summary>Runs one store write in its own committed transaction, as the RPCs do.</summary>
+    public async Task<T> WriteAsync<T>(Func<NpgsqlTransaction, Task<T>> write, CancellationToken cancellationToken)
+    {
+        await using var connection = await Database.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var result = await write(transaction);
+        await transaction.CommitAsync(cancellationToken);
+        return result;
+    }
+
     public static async Task<StoreHost> StartAsync(CancellationToken cancellationToken)
     {
         // Readable by the cluster's own user when running as root (the default permissions of a new directory).
