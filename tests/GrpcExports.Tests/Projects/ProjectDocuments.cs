@@ -23,7 +23,7 @@ internal static class ProjectDocuments
     /// A valid timeline of <paramref name="itemCount"/> back-to-back text items on one track; item
     /// <paramref name="movedItem"/>, when there is one, sits alone on a second track starting at <paramref name="start"/>.
     /// </summary>
-    public static string LargeState(int itemCount = 260, int movedItem = -1, long start = 0)
+    public static string LargeState(int itemCount = 140, int movedItem = -1, long start = 0)
     {
         var json = new StringBuilder();
         json.Append("""{"compositionWidth":1920,"compositionHeight":1080,"timebaseTicksPerSecond":240000,"tracks":[""");

@@ -14,8 +14,7 @@ internal static class EditorStateValidator
     public static EditorStateReport Validate(Struct document)
     {
         var log = new ViolationLog();
-        log.AddRange(NonFiniteNumbers.Find(document));
-        var storable = log.Violations.Count == 0;
+        var storable = NonFiniteNumbers.Check(document, log);
         EditorStateSchema.Document.Check(Value.ForStruct(document), log);
         TimelineRules.Check(document, log);
         return new EditorStateReport(log.Violations, storable);

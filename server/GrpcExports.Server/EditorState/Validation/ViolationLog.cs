@@ -30,6 +30,4 @@ internal sealed class ViolationLog
         Message = message,
         RelatedPaths = { relatedPaths },
     });
-
-    public void AddRange(IEnumerable<EditorStateViolation> violations) => _violations.AddRange(violations);
 }
