@@ -44,7 +44,9 @@ internal static class ProjectErrors
         InvalidRequest([new BadRequest.Types.FieldViolation { Field = field, Description = description, Reason = "INVALID" }]);
 
     /// <summary>How many violations an INVALID_EDITOR_STATE error lists before it says how many more there are.</summary>
-    public const int MaxEditorStateFieldViolations = 50;
+    private const int MaxEditorStateFieldViolations = 50;
+
+    private static readonly EnumDescriptor ViolationKinds = EditorStateReflection.Descriptor.FindTypeByName<EnumDescriptor>("ViolationKind");
 
     /// <summary>
     /// INVALID_ARGUMENT / INVALID_EDITOR_STATE: each violation's field is "editor_state" followed by its JSON Pointer; past
@@ -82,6 +84,4 @@ internal static class ProjectErrors
     /// <summary>The field violation's reason: the rule's kind without its prefix, e.g. "SCHEMA" or "ITEMS_OVERLAP".</summary>
     private static string ViolationReason(EditorStateViolation violation) =>
         ViolationKinds.FindValueByNumber((int)violation.Kind)?.Name.Replace("VIOLATION_KIND_", "", StringComparison.Ordinal) ?? "INVALID";
-
-    private static readonly EnumDescriptor ViolationKinds = EditorStateReflection.Descriptor.FindTypeByName<EnumDescriptor>("ViolationKind");
 }
