@@ -1,4 +1,5 @@
 using System.Globalization;
+using Google.Protobuf.Reflection;
 using Google.Rpc;
 using GrpcExports.Protocol.V1;
 using GrpcExports.Protocol.Wire;
@@ -42,18 +43,47 @@ internal static class ProjectErrors
     public static RpcException InvalidRequest(string field, string description) =>
         InvalidRequest([new BadRequest.Types.FieldViolation { Field = field, Description = description, Reason = "INVALID" }]);
 
-    /// <summary>INVALID_ARGUMENT / INVALID_EDITOR_STATE: each violation's field is "editor_state" followed by its JSON Pointer.</summary>
-    public static RpcException InvalidEditorState(string field, IReadOnlyList<EditorStateViolation> violations) =>
-        ProductErrors.Create(StatusCode.InvalidArgument, ErrorReason.InvalidEditorState,
-            $"The editor state is not valid: {violations.Count} problem(s), first at {field}{violations[0].Path}: {violations[0].Message}",
-            new Dictionary<string, string> { ["violationCount"] = violations.Count.ToString(CultureInfo.InvariantCulture) },
-            new BadRequest
+    /// <summary>How many violations an INVALID_EDITOR_STATE error lists before it says how many more there are.</summary>
+    private const int MaxEditorStateFieldViolations = 50;
+
+    private static readonly EnumDescriptor ViolationKinds = EditorStateReflection.Descriptor.FindTypeByName<EnumDescriptor>("ViolationKind");
+
+    /// <summary>
+    /// INVALID_ARGUMENT / INVALID_EDITOR_STATE: each violation's field is "editor_state" followed by its JSON Pointer; past
+    /// <see cref="MaxEditorStateFieldViolations"/> a last entry on the field itself says how many more there are.
+    /// </summary>
+    public static RpcException InvalidEditorState(string field, IReadOnlyList<EditorStateViolation> violations)
+    {
+        var errors = violations.Where(v => v.Severity == ViolationSeverity.Error).ToList();
+        var badRequest = new BadRequest
+        {
+            FieldViolations =
             {
-                FieldViolations =
+                errors.Take(MaxEditorStateFieldViolations).Select(v => new BadRequest.Types.FieldViolation
                 {
-                    violations.Select(v => new BadRequest.Types.FieldViolation { Field = field + v.Path, Description = v.Message }),
-                },
+                    Field = field + v.Path, Description = v.Message, Reason = ViolationReason(v),
+                }),
+            },
+        };
+        if (errors.Count > MaxEditorStateFieldViolations)
+        {
+            var more = errors.Count - MaxEditorStateFieldViolations;
+            badRequest.FieldViolations.Add(new BadRequest.Types.FieldViolation
+            {
+                Field = field,
+                Description = $"and {more} more {(more == 1 ? "violation" : "violations")}; ValidateEditorState lists them all.",
+                Reason = "MORE_VIOLATIONS",
             });
+        }
+        return ProductErrors.Create(StatusCode.InvalidArgument, ErrorReason.InvalidEditorState,
+            $"The editor state is not valid: {errors.Count} problem(s), first at {field}{errors[0].Path}: {errors[0].Message}",
+            new Dictionary<string, string> { ["violationCount"] = errors.Count.ToString(CultureInfo.InvariantCulture) },
+            badRequest);
+    }
+
+    /// <summary>The field violation's reason: the rule's kind without its prefix, e.g. "SCHEMA" or "ITEMS_OVERLAP".</summary>
+    private static string ViolationReason(EditorStateViolation violation) =>
+        ViolationKinds.FindValueByNumber((int)violation.Kind)?.Name.Replace("VIOLATION_KIND_", "", StringComparison.Ordinal) ?? "INVALID";
 
     /// <summary>
     /// ABORTED / STALE_STATE_VERSION in the state versions clients send as expected_state_version, with the stream

@@ -1,6 +1,7 @@
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
 using GrpcExports.Server.EditorState;
+using GrpcExports.Server.EditorState.Validation;
 
 namespace GrpcExports.Server.Projects;
 
@@ -14,7 +15,7 @@ internal static class ProjectRequests
 
     /// <summary>A blank valid document: 1920x1080, 16:9, one empty track.</summary>
     public const string BlankEditorState = """
-        {"compositionWidth":1920,"compositionHeight":1080,"timebaseTicksPerSecond":240000,"outputRatio":"16:9","tracks":[{"id":"track-1","items":[]}],"assets":{},"items":{},"transitions":{}}
+        {"compositionWidth":1920,"compositionHeight":1080,"timebaseTicksPerSecond":240000,"outputRatio":"16:9","tracks":[{"id":"track-1","items":[],"hidden":false,"muted":false}],"assets":{},"items":{},"transitions":{}}
         """;
 
     public static Guid ProjectId(string value, string field = "project_id")
@@ -57,13 +58,13 @@ internal static class ProjectRequests
         return (title.Trim().Length == 0 ? DefaultTitle : title, description, folderId);
     }
 
-    /// <summary>The document's stored JSON text, or INVALID_EDITOR_STATE when it cannot be stored.</summary>
+    /// <summary>The document's stored JSON text, or INVALID_EDITOR_STATE when it breaks the schema or a timeline rule.</summary>
     public static string EditorState(Struct document, string field)
     {
-        var violations = NonFiniteNumbers.Find(document).ToList();
-        if (violations.Count > 0)
+        var report = EditorStateValidator.Validate(document);
+        if (!report.Valid)
         {
-            throw ProjectErrors.InvalidEditorState(field, violations);
+            throw ProjectErrors.InvalidEditorState(field, report.Violations);
         }
         return EditorStateJson.Write(document);
     }

@@ -3,6 +3,7 @@ using GrpcExports.Grpc.Binding;
 using GrpcExports.Grpc.Calls;
 using GrpcExports.Protocol.V1;
 using GrpcExports.Server.EditorState;
+using GrpcExports.Server.EditorState.Validation;
 using GrpcExports.Server.Errors;
 using GrpcExports.Server.Events;
 using GrpcExports.Server.Hosting;
@@ -119,9 +120,8 @@ internal sealed partial class ProjectRpcService(ProjectStore store, ProjectListQ
 
 
     /// <summary>
-    /// Decodes the document as the server stores it and gives it back with what is wrong with it. This build checks
-    /// only that it can be stored (a JSON object of finite numbers); the schema and the timeline rules arrive with
-    /// the project store (issue 3).
+    /// Dry run of the checks CreateProject and SyncProject make: every violation (up to <see cref="MaxReportedViolations"/>),
+    /// and the document as the server decodes and would store it whenever it can be stored at all.
     /// </summary>
     public Task<ValidateEditorStateResponse> ValidateEditorState(ValidateEditorStateRequest request, ServerCallContext context)
     {
@@ -129,15 +129,22 @@ internal sealed partial class ProjectRpcService(ProjectStore store, ProjectListQ
         {
             throw ProductErrors.MissingField("editor_state", "An editor state document is required.");
         }
-        var response = new ValidateEditorStateResponse();
-        response.Violations.AddRange(NonFiniteNumbers.Find(request.EditorState));
-        response.Valid = response.Violations.Count == 0;
-        if (response.Valid)
+        var report = EditorStateValidator.Validate(request.EditorState);
+        var response = new ValidateEditorStateResponse
+        {
+            Valid = report.Valid,
+            Truncated = report.Violations.Count > MaxReportedViolations,
+            Violations = { report.Violations.Take(MaxReportedViolations) },
+        };
+        if (report.Storable)
         {
             response.EditorState = EditorStateJson.Read(EditorStateJson.Write(request.EditorState));
         }
         return Task.FromResult(response);
     }
+
+    /// <summary>ValidateEditorState lists at least this many violations before it sets <c>truncated</c>.</summary>
+    private const int MaxReportedViolations = 1000;
 
     private static EventMetadata Metadata(ServerCallContext context) => new(
         new EventActor(LocalOwner.UserId),

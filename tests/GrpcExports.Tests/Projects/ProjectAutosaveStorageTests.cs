@@ -15,7 +15,7 @@ namespace GrpcExports.Tests.Projects;
 public sealed class ProjectAutosaveStorageTests(ITestOutputHelper output)
 {
     private const int Syncs = 1000;
-    private const int Items = 300;
+    private const int Items = 140;
     private const int MovedItem = 7;
 
     [Fact]

@@ -19,21 +19,31 @@ internal static class ProjectDocuments
 
     public static string Format(Struct state) => JsonFormatter.Default.Format(state);
 
-    /// <summary>A timeline of <paramref name="itemCount"/> image items on one track; item <paramref name="movedItem"/> starts at <paramref name="start"/>.</summary>
-    public static string LargeState(int itemCount = 260, int movedItem = -1, long start = 0)
+    /// <summary>
+    /// A valid timeline of <paramref name="itemCount"/> back-to-back text items on one track; item
+    /// <paramref name="movedItem"/>, when there is one, sits alone on a second track starting at <paramref name="start"/>.
+    /// </summary>
+    public static string LargeState(int itemCount = 140, int movedItem = -1, long start = 0)
     {
         var json = new StringBuilder();
-        json.Append("""{"compositionWidth":1920,"compositionHeight":1080,"timebaseTicksPerSecond":240000,"tracks":[{"id":"track-1","items":[""");
-        json.AppendJoin(',', Enumerable.Range(0, itemCount).Select(i => $"\"item-{i}\""));
-        json.Append("]}],\"assets\":{},\"items\":{");
+        json.Append("""{"compositionWidth":1920,"compositionHeight":1080,"timebaseTicksPerSecond":240000,"tracks":[""");
+        json.Append(Track("track-1", Enumerable.Range(0, itemCount).Where(i => i != movedItem)));
+        if (movedItem >= 0)
+        {
+            json.Append(',').Append(Track("track-2", [movedItem]));
+        }
+        json.Append("],\"assets\":{},\"items\":{");
         for (var i = 0; i < itemCount; i++)
         {
             var startTicks = i == movedItem ? start : i * 240_000L;
             json.Append(CultureInfo.InvariantCulture, $$$"""
-                {{{(i > 0 ? "," : "")}}}"item-{{{i}}}":{"id":"item-{{{i}}}","type":"text","text":"Caption number {{{i}}} of the generated timeline","startTicks":{{{startTicks}}},"durationTicks":240000,"top":{"value":{{{i % 500}}},"keyframes":[{"timeTicks":0,"value":0.25},{"timeTicks":120000,"value":0.75}]},"left":{"value":{{{i * 3 % 1000}}},"keyframes":[]},"opacity":{"value":1,"keyframes":[]}}
+                {{{(i > 0 ? "," : "")}}}"item-{{{i}}}":{"id":"item-{{{i}}}","type":"text","text":"Caption number {{{i}}} of the generated timeline","startTicks":{{{startTicks}}},"durationTicks":240000,"isDraggingInTimeline":false,"top":{"value":{{{i % 500}}},"keyframes":[{"timeTicks":0,"value":0.25},{"timeTicks":120000,"value":0.75}]},"left":{"value":{{{i * 3 % 1000}}},"keyframes":[]},"width":{"value":800,"keyframes":[]},"height":{"value":120,"keyframes":[]},"scaleX":{"value":1,"keyframes":[]},"scaleY":{"value":1,"keyframes":[]},"opacity":{"value":1,"keyframes":[]},"color":"#ffffff","align":"center","fontFamily":"DejaVu Sans","fontStyle":{"variant":"normal","weight":"400"},"fontSize":48,"lineHeight":1.2,"letterSpacing":0,"resizeOnEdit":false,"direction":"ltr","strokeWidth":0,"strokeColor":"#000000"}
                 """);
         }
-        json.Append("}}");
+        json.Append("},\"transitions\":{}}");
         return json.ToString();
     }
+
+    private static string Track(string id, IEnumerable<int> items) =>
+        $$"""{"id":"{{id}}","items":[{{string.Join(',', items.Select(i => $"\"item-{i}\""))}}],"hidden":false,"muted":false}""";
 }

@@ -43,8 +43,8 @@ public sealed class ProjectErrorTests(ServerFixture server) : IClassFixture<Serv
     [Fact]
     public async Task RefusesADocumentThatCannotBeStoredAndStoresNothing()
     {
-        var document = Parse("""{"tracks":[{"id":"t","volume":1}]}""");
-        document.Fields["tracks"].ListValue.Values[0].StructValue.Fields["volume"] = Value.ForNumber(double.NaN);
+        var document = Parse(LargeState(1));
+        document.Fields["items"].StructValue.Fields["item-0"].StructValue.Fields["volume"] = Value.ForNumber(double.NaN);
         var project = (await Projects.CreateProjectAsync(new CreateProjectRequest())).Project;
 
         var create = await Assert.ThrowsAsync<RpcException>(() => Projects.CreateProjectAsync(new CreateProjectRequest
@@ -56,8 +56,8 @@ public sealed class ProjectErrorTests(ServerFixture server) : IClassFixture<Serv
             ProjectId = project.Id, EditorState = document,
         }));
 
-        AssertInvalid(create, "INVALID_EDITOR_STATE", "project.editor_state/tracks/0/volume");
-        AssertInvalid(sync, "INVALID_EDITOR_STATE", "editor_state/tracks/0/volume");
+        AssertInvalid(create, "INVALID_EDITOR_STATE", "project.editor_state/items/item-0/volume");
+        AssertInvalid(sync, "INVALID_EDITOR_STATE", "editor_state/items/item-0/volume");
         Assert.Equal("1", sync.ErrorInfo!.Metadata["violationCount"]);
         Assert.Equal(1L, (await Projects.GetProjectAsync(new GetProjectRequest { ProjectId = project.Id })).Project.Version);
     }
@@ -95,7 +95,7 @@ public sealed class ProjectErrorTests(ServerFixture server) : IClassFixture<Serv
         var get = await Assert.ThrowsAsync<RpcException>(() => Projects.GetProjectAsync(new GetProjectRequest { ProjectId = projectId }));
         var sync = await Assert.ThrowsAsync<RpcException>(() => Projects.SyncProjectAsync(new SyncProjectRequest
         {
-            ProjectId = projectId, EditorState = Parse("{}"),
+            ProjectId = projectId, EditorState = Parse(LargeState(1)),
         }));
 
         AssertProjectNotFound(get, projectId);
