@@ -33,7 +33,7 @@ public abstract class GxCmdlet : PSCmdlet, IDisposable
     }
 
     /// <summary>
-    /// Makes the call named <paramref name="rpc"/> ("ProjectService/GetProject"). A failure writes an ErrorRecord
+    /// Makes the call named <paramref name="rpc"/> ("grpcexports.v1.ProjectService/GetProject"). A failure writes an ErrorRecord
     /// about <paramref name="target"/> and returns false; stopping the pipeline cancels the call.
     /// </summary>
     private protected bool TryCall<T>(string rpc, object? target, Func<IGxSession, CancellationToken, Task<T>> call, out T result) =>
@@ -55,6 +55,13 @@ public abstract class GxCmdlet : PSCmdlet, IDisposable
         catch (GxRpcException error)
         {
             WriteError(RpcErrorRecords.From(error, target));
+            result = default!;
+            return false;
+        }
+        catch (ArgumentException error)
+        {
+            // The engine found the input impossible to send (for example an editor state nested too deeply).
+            WriteInputError(error, "INVALID_INPUT", target);
             result = default!;
             return false;
         }

@@ -69,6 +69,14 @@ $seen.VerboseLines = @(Get-GxProject -Id $id -Verbose 4>&1 | Where-Object { $_ -
 $whatIf = Sync-GxProject -Id $id -EditorState @{ tracks = @() } -WhatIf
 $seen.WhatIf = [ordered]@{ Output = @($whatIf).Count; StateVersionAfter = (Get-GxProject -Id $id).StateVersion }
 
+$scratch = Split-Path -Parent $ReportPath
+$file = Join-Path $scratch 'state.json'
+Set-Content -Path $file -Value $second -Encoding utf8NoBOM
+$fromFile = New-GxProject -Title 'From a file' -Path $file
+$seen.FromFile = (Get-GxProject -Id $fromFile.Id).EditorState
+Test-GxProject -Path (Join-Path $scratch 'missing.json') -ErrorAction SilentlyContinue -ErrorVariable missingFile
+$seen.MissingFileErrorId = $missingFile[0].FullyQualifiedErrorId
+
 $seen.Validation = (Test-GxProject -EditorState $second).Valid
 Test-GxProject -EditorState '[1, 2]' -ErrorAction SilentlyContinue -ErrorVariable badInput
 $seen.BadEditorStateErrorId = $badInput[0].FullyQualifiedErrorId

@@ -79,9 +79,18 @@ public sealed class ModuleSessionTests(ModuleSessionTests.Session session) : ICl
     [Fact]
     public void VerboseNamesTheRpcAndWhatIfChangesNothing()
     {
-        Assert.Contains(Strings("VerboseLines"), line => line.StartsWith("ProjectService/GetProject on ", StringComparison.Ordinal));
+        Assert.Contains(Strings("VerboseLines"), line => line.StartsWith("grpcexports.v1.ProjectService/GetProject on ", StringComparison.Ordinal));
         Assert.Equal(0, Seen.GetProperty("WhatIf").GetProperty("Output").GetInt32());
         Assert.Equal(2, Seen.GetProperty("WhatIf").GetProperty("StateVersionAfter").GetInt64());
+    }
+
+    [Fact]
+    public void ReadsTheEditorStateFromAFileAndReportsAMissingOne()
+    {
+        Assert.Null(JsonEquivalence.FindDifference(
+            """{"compositionWidth": 1920, "compositionHeight": 1080, "tracks": [], "custom": {"kept": [1, 2.5, "three"]}}""",
+            Seen.GetProperty("FromFile").GetRawText()));
+        Assert.StartsWith("INVALID_EDITOR_STATE_INPUT,", Seen.GetProperty("MissingFileErrorId").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -48,7 +48,7 @@ public sealed class ConnectGxServer : GxCmdlet
         ServerSession.Replace(session);
         if (PassThru)
         {
-            TryCall(session, "AccountService/GetAccount", Endpoint, (server, cancellation) => server.GetServerVersionAsync(cancellation), out var version);
+            TryCall(session, "grpcexports.v1.AccountService/GetAccount", Endpoint, (server, cancellation) => server.GetServerVersionAsync(cancellation), out var version);
             WriteObject(new GxServer(Endpoint, health, version));
         }
     }

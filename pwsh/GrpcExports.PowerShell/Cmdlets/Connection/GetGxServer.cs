@@ -15,7 +15,7 @@ public sealed class GetGxServer : GxCmdlet
         {
             return;
         }
-        TryCall("AccountService/GetAccount", session.Endpoint, (server, cancellation) => server.GetServerVersionAsync(cancellation), out var version);
+        TryCall("grpcexports.v1.AccountService/GetAccount", session.Endpoint, (server, cancellation) => server.GetServerVersionAsync(cancellation), out var version);
         WriteObject(new GxServer(session.Endpoint, health, version));
     }
 }

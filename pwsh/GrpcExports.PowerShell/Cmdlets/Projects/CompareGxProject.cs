@@ -24,7 +24,7 @@ public sealed class CompareGxProject : GxCmdlet
 
     protected override void ProcessRecord()
     {
-        if (TryCall("ProjectService/DiffProjectVersions", Id,
+        if (TryCall("grpcexports.v1.ProjectService/DiffProjectVersions", Id,
                 (session, cancellation) => session.DiffProjectVersionsAsync(Id, FromVersion, ToVersion, cancellation), out var diff))
         {
             WriteObject(diff);

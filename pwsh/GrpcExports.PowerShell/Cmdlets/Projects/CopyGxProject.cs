@@ -38,7 +38,7 @@ public sealed class CopyGxProject : GxCmdlet
             return;
         }
         var copy = new ProjectCopy(Id, Version, Title, Description, Folder);
-        if (TryCall("ProjectService/CloneProject", Id, (session, cancellation) => session.CloneProjectAsync(copy, cancellation), out var project))
+        if (TryCall("grpcexports.v1.ProjectService/CloneProject", Id, (session, cancellation) => session.CloneProjectAsync(copy, cancellation), out var project))
         {
             WriteObject(project);
         }

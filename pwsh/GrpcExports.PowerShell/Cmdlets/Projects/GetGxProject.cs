@@ -39,13 +39,13 @@ public sealed class GetGxProject : GxCmdlet
         if (ParameterSetName == ListSet)
         {
             var filter = new ProjectFilter(Folder, Title);
-            WritePages("ProjectService/ListProjects", filter, PagingParameters,
+            WritePages("grpcexports.v1.ProjectService/ListProjects", filter, PagingParameters,
                 (session, page, cancellation) => session.ListProjectsAsync(filter, page, cancellation));
             return;
         }
         foreach (var id in Id)
         {
-            if (TryCall("ProjectService/GetProject", id, (session, cancellation) => session.GetProjectAsync(id, Version, cancellation), out var project))
+            if (TryCall("grpcexports.v1.ProjectService/GetProject", id, (session, cancellation) => session.GetProjectAsync(id, Version, cancellation), out var project))
             {
                 WriteObject(project);
             }

@@ -35,7 +35,7 @@ public sealed class NewGxProject : GxCmdlet
             return;
         }
         var project = new NewProject(Title, Description, Folder, editorStateJson);
-        if (TryCall("ProjectService/CreateProject", target, (session, cancellation) => session.CreateProjectAsync(project, cancellation), out var created))
+        if (TryCall("grpcexports.v1.ProjectService/CreateProject", target, (session, cancellation) => session.CreateProjectAsync(project, cancellation), out var created))
         {
             WriteObject(created);
         }

@@ -26,7 +26,7 @@ public sealed class RemoveGxProject : GxCmdlet
         {
             return;
         }
-        if (TryCall("ProjectService/DeleteProject", Id, (session, cancellation) => session.DeleteProjectAsync(Id, cancellation), out var deletion) && PassThru)
+        if (TryCall("grpcexports.v1.ProjectService/DeleteProject", Id, (session, cancellation) => session.DeleteProjectAsync(Id, cancellation), out var deletion) && PassThru)
         {
             WriteObject(deletion);
         }

@@ -30,7 +30,7 @@ public sealed class RestoreGxProject : GxCmdlet
         {
             return;
         }
-        if (TryCall("ProjectService/RevertProject", Id,
+        if (TryCall("grpcexports.v1.ProjectService/RevertProject", Id,
                 (session, cancellation) => session.RevertProjectAsync(Id, Version, ExpectedVersion, cancellation), out var project))
         {
             WriteObject(project);

@@ -39,7 +39,7 @@ public sealed class SetGxProject : GxCmdlet
             return;
         }
         var changes = new ProjectChanges(Id, Title, Description, Folder);
-        if (TryCall("ProjectService/UpdateProject", Id, (session, cancellation) => session.UpdateProjectAsync(changes, cancellation), out var project) && PassThru)
+        if (TryCall("grpcexports.v1.ProjectService/UpdateProject", Id, (session, cancellation) => session.UpdateProjectAsync(changes, cancellation), out var project) && PassThru)
         {
             WriteObject(project);
         }

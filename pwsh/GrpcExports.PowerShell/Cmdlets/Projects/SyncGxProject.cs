@@ -37,7 +37,7 @@ public sealed class SyncGxProject : GxCmdlet
         {
             return;
         }
-        if (TryCall("ProjectService/SyncProject", Id,
+        if (TryCall("grpcexports.v1.ProjectService/SyncProject", Id,
                 (session, cancellation) => session.SyncProjectAsync(Id, editorStateJson!, ExpectedVersion, cancellation), out var result))
         {
             WriteObject(result);

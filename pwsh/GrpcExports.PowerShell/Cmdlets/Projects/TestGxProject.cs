@@ -33,7 +33,7 @@ public sealed class TestGxProject : GxCmdlet
         string? editorStateJson;
         if (Id is not null)
         {
-            if (!TryCall("ProjectService/GetProject", Id, (session, cancellation) => session.GetProjectAsync(Id, 0, cancellation), out var project))
+            if (!TryCall("grpcexports.v1.ProjectService/GetProject", Id, (session, cancellation) => session.GetProjectAsync(Id, 0, cancellation), out var project))
             {
                 return;
             }
@@ -43,7 +43,7 @@ public sealed class TestGxProject : GxCmdlet
         {
             return;
         }
-        if (TryCall("ProjectService/ValidateEditorState", (object?)Id ?? Path ?? "-EditorState",
+        if (TryCall("grpcexports.v1.ProjectService/ValidateEditorState", (object?)Id ?? Path ?? "-EditorState",
                 (session, cancellation) => session.ValidateEditorStateAsync(editorStateJson!, cancellation), out var result))
         {
             WriteObject(result);
