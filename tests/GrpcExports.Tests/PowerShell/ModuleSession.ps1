@@ -89,4 +89,25 @@ $seen.ProtobufContexts = @([System.Runtime.Loader.AssemblyLoadContext]::All |
 Disconnect-GxServer
 try { Get-GxServer } catch { $seen.AfterDisconnectErrorId = $_.FullyQualifiedErrorId }
 
+# Ctrl+C: a server that accepts connections but never answers keeps Connect-GxServer's health check in flight until
+# the pipeline is stopped. The wait is a hang guard only.
+$silent = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+$silent.Start()
+try {
+    $shell = [powershell]::Create()
+    $null = $shell.AddScript("Import-Module '$ModuleManifest'; Connect-GxServer -Endpoint http://127.0.0.1:$($silent.LocalEndpoint.Port)")
+    $running = $shell.BeginInvoke()
+    while (-not $silent.Pending() -and -not $running.IsCompleted) { Start-Sleep -Milliseconds 50 }
+    $accepted = $silent.AcceptTcpClient()
+    $stopping = $shell.BeginStop($null, $null)
+    $seen.Stop = [ordered]@{
+        Stopped = $stopping.AsyncWaitHandle.WaitOne([TimeSpan]::FromMinutes(2))
+        State = $shell.InvocationStateInfo.State.ToString()
+    }
+    $accepted.Dispose()
+    $shell.Dispose()
+} finally {
+    $silent.Stop()
+}
+
 $seen | ConvertTo-Json -Depth 20 | Set-Content -Path $ReportPath -Encoding utf8NoBOM

@@ -85,6 +85,13 @@ public sealed class ModuleSessionTests(ModuleSessionTests.Session session) : ICl
     }
 
     [Fact]
+    public void StoppingThePipelineCancelsTheCallInFlight()
+    {
+        Assert.True(Seen.GetProperty("Stop").GetProperty("Stopped").GetBoolean());
+        Assert.Equal("Stopped", Seen.GetProperty("Stop").GetProperty("State").GetString());
+    }
+
+    [Fact]
     public void ReadsTheEditorStateFromAFileAndReportsAMissingOne()
     {
         Assert.Null(JsonEquivalence.FindDifference(

@@ -40,12 +40,25 @@ public sealed class ConnectGxServer : GxCmdlet
                 "INVALID_ENDPOINT", ErrorCategory.InvalidArgument, Endpoint));
         }
         var session = ServerSession.Open(Endpoint, ResolveApiKey());
-        if (!TryCall(session, "grpc.health.v1.Health/Check", Endpoint, (server, cancellation) => server.CheckHealthAsync(cancellation), out var health))
+        string health;
+        var madeCurrent = false;
+        try
         {
-            session.Dispose();
-            return;
+            if (!TryCall(session, "grpc.health.v1.Health/Check", Endpoint, (server, cancellation) => server.CheckHealthAsync(cancellation), out health))
+            {
+                return;
+            }
+            ServerSession.Replace(session);
+            madeCurrent = true;
         }
-        ServerSession.Replace(session);
+        finally
+        {
+            // A failed or stopped check leaves the previous session in place and closes the new one.
+            if (!madeCurrent)
+            {
+                session.Dispose();
+            }
+        }
         if (PassThru)
         {
             TryCall(session, "grpcexports.v1.AccountService/GetAccount", Endpoint, (server, cancellation) => server.GetServerVersionAsync(cancellation), out var version);
