@@ -48,8 +48,10 @@ public abstract class GxCmdlet : PSCmdlet, IDisposable
             result = call(session, Cancellation).GetAwaiter().GetResult();
             return true;
         }
-        catch (OperationCanceledException) when (Cancellation.IsCancellationRequested)
+        catch (Exception) when (Cancellation.IsCancellationRequested)
         {
+            // Whatever the cancelled call ended with (OperationCanceledException, or CANCELLED from the client), the
+            // pipeline is stopping.
             throw new PipelineStoppedException();
         }
         catch (GxRpcException error)

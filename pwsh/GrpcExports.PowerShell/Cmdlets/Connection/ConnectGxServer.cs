@@ -14,7 +14,7 @@ public sealed class ConnectGxServer : GxCmdlet
 {
     private const string ApiKeySet = "ApiKey";
     private const string CredentialSet = "Credential";
-    public const string ApiKeyVariable = "GX_API_KEY";
+    private const string ApiKeyVariable = "GX_API_KEY";
 
     [Parameter(Position = 0)]
     [ValidateNotNull]
