@@ -14,8 +14,8 @@ internal static class EditorStateSource
     /// <summary>The JSON of -EditorState: a string is taken as JSON text, anything else is converted.</summary>
     public static string FromObject(object value)
     {
-        var unwrapped = value is PSObject { BaseObject: string text } ? text : value;
-        return unwrapped is string json ? RequireJsonObject(json, "-EditorState") : RequireJsonObject(JsonObjects.ToJson(value), "-EditorState");
+        var json = value is string or PSObject { BaseObject: string } ? value.ToString()! : JsonObjects.ToJson(value);
+        return RequireJsonObject(json, "-EditorState");
     }
 
     /// <summary>The JSON text of the file at <paramref name="resolvedPath"/>.</summary>
