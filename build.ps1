@@ -8,19 +8,20 @@
     build  installs what is missing, restores and builds GrpcExports.sln (Release).
     test   builds, lints the protos with buf, runs every test and closes with 'N passed, N failed'.
     run    builds, then starts the server on 127.0.0.1:5000.
-    pack   publishes the PowerShell module into artifacts/.
+    pack   lays out the PowerShell module in artifacts/module/GrpcExports/<version>/.
     bench  builds, then runs the benchmark program.
     help   shows this help.
 
     Set-up (build, test, run, bench): on Debian, missing packages are installed when running as root,
-    otherwise the exact sudo command is printed; then 'npm ci' in tests/clients; then 'dotnet build'.
+    otherwise the exact sudo command is printed; then 'npm ci' in tests/clients; then 'dotnet tool restore'
+    (PowerShell, for the module's tests); then 'dotnet build'.
 
 .PARAMETER Command
     What to do: build, test, run, pack, bench or help.
 
 .PARAMETER Rest
     Passed on: to 'dotnet test' for test, to the server as ASP.NET Core configuration for run, to
-    'dotnet publish' for pack, to the benchmark program for bench. Quote arguments that start with a
+    'dotnet build' for pack, to the benchmark program for bench. Quote arguments that start with a
     dash, or write configuration as Key=value.
 
 .EXAMPLE
@@ -55,7 +56,8 @@ $TestClientsDir = Join-Path $RepoRoot 'tests/clients'
 $Buf = Join-Path $TestClientsDir ($IsWindows ? 'node_modules/.bin/buf.cmd' : 'node_modules/.bin/buf')
 $ServerProject = Join-Path $RepoRoot 'server/GrpcExports.Server'
 $BenchmarksProject = Join-Path $RepoRoot 'tests/Benchmarks'
-$PowerShellModuleProject = Join-Path $RepoRoot 'pwsh/GrpcExports.PowerShell'
+# The engine project builds last of the module's projects and lays out the module folder (ModuleLayout.targets).
+$PowerShellModuleProject = Join-Path $RepoRoot 'pwsh/GrpcExports.PowerShell.Engine/GrpcExports.PowerShell.Engine.csproj'
 
 # Debian packages the service and its tests use: ffmpeg and ImageMagick render, PostgreSQL's server
 # binaries back the embedded event store, h2load drives the benchmarks, DejaVu is the default font.
@@ -194,6 +196,14 @@ function Install-TestClient {
 # ---------------------------------------------------------------------------------------------
 # .NET
 
+# The local tools in .config/dotnet-tools.json: PowerShell (`dotnet pwsh`), which the module's tests run.
+function Restore-DotnetTool {
+    Write-Step 'restoring the .NET local tools (dotnet tool restore)'
+    Push-Location $RepoRoot
+    try { Invoke-NativeCommand 'dotnet' @('tool', 'restore') }
+    finally { Pop-Location }
+}
+
 function Build-Solution {
     Write-Step "building $(Split-Path -Leaf $Solution) ($Configuration)"
     Invoke-NativeCommand 'dotnet' @('build', $Solution, '-c', $Configuration)
@@ -202,6 +212,7 @@ function Build-Solution {
 function Initialize-Build {
     Install-MissingDebianPackage
     Install-TestClient
+    Restore-DotnetTool
     Build-Solution
 }
 
@@ -288,15 +299,8 @@ function Invoke-RunCommand {
 }
 
 function Invoke-PackCommand {
-    $project = Get-ChildItem -Path $PowerShellModuleProject -Filter '*.csproj' -File -ErrorAction SilentlyContinue |
-        Select-Object -First 1
-    if (-not $project) {
-        Write-Error 'pack: the PowerShell module (pwsh/GrpcExports.PowerShell) is not yet available' -ErrorAction Continue
-        exit 1
-    }
-    Write-Step 'publishing the PowerShell module into artifacts/GrpcExports.PowerShell'
-    Invoke-NativeCommand 'dotnet' (@('publish', $project.FullName, '-c', $Configuration,
-            '-o', (Join-Path $ArtifactsDir 'GrpcExports.PowerShell')) + $Rest)
+    Write-Step 'laying out the PowerShell module in artifacts/module/GrpcExports'
+    Invoke-NativeCommand 'dotnet' (@('build', $PowerShellModuleProject, '-c', $Configuration) + $Rest)
 }
 
 function Invoke-BenchCommand {

@@ -14,7 +14,9 @@ readonly TEST_CLIENTS_DIR="$REPO_ROOT/tests/clients"
 readonly BUF="$TEST_CLIENTS_DIR/node_modules/.bin/buf"
 readonly SERVER_PROJECT="$REPO_ROOT/server/GrpcExports.Server"
 readonly BENCHMARKS_PROJECT="$REPO_ROOT/tests/Benchmarks"
-readonly POWERSHELL_MODULE_PROJECT="$REPO_ROOT/pwsh/GrpcExports.PowerShell"
+# The engine project builds last of the module's projects and lays out the module folder (ModuleLayout.targets).
+readonly POWERSHELL_MODULE_PROJECT="$REPO_ROOT/pwsh/GrpcExports.PowerShell.Engine/GrpcExports.PowerShell.Engine.csproj"
+readonly POWERSHELL_MODULE_DIR="$ARTIFACTS_DIR/module/GrpcExports"
 
 # Debian packages the service and its tests use: ffmpeg and ImageMagick render, PostgreSQL's server
 # binaries back the embedded event store, h2load drives the benchmarks, DejaVu is the default font.
@@ -36,12 +38,13 @@ Commands:
           (ARGS go to `dotnet test`, for example: ./build.sh test --filter FullyQualifiedName~Framing)
   run     build, then start the server on 127.0.0.1:5000 (ARGS are ASP.NET Core configuration,
           for example: ./build.sh run --Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:6000)
-  pack    publish the PowerShell module into artifacts/
+  pack    lay out the PowerShell module in artifacts/module/GrpcExports/<version>/
   bench   build, then run the benchmark program (ARGS go to the program)
   help    show this text
 
 Set-up (build, test, run, bench): missing Debian packages are installed when running as root
-(otherwise the exact sudo command is printed), then `npm ci` in tests/clients, then `dotnet build`.
+(otherwise the exact sudo command is printed), then `npm ci` in tests/clients, then `dotnet tool restore`
+(PowerShell, for the module's tests), then `dotnet build`.
 EOF
 }
 
@@ -136,6 +139,12 @@ ensure_test_clients() {
 # ---------------------------------------------------------------------------------------------
 # .NET
 
+# The local tools in .config/dotnet-tools.json: PowerShell (`dotnet pwsh`), which the module's tests run.
+restore_dotnet_tools() {
+    log "restoring the .NET local tools (dotnet tool restore)"
+    (cd "$REPO_ROOT" && dotnet tool restore)
+}
+
 build_solution() {
     log "building $(basename "$SOLUTION") ($CONFIGURATION)"
     dotnet build "$SOLUTION" -c "$CONFIGURATION"
@@ -144,6 +153,7 @@ build_solution() {
 set_up() {
     ensure_debian_packages
     ensure_test_clients
+    restore_dotnet_tools
     build_solution
 }
 
@@ -228,11 +238,8 @@ command_run() {
 }
 
 command_pack() {
-    local project
-    project="$(find "$POWERSHELL_MODULE_PROJECT" -maxdepth 1 -name '*.csproj' 2>/dev/null | head -n 1 || true)"
-    [ -n "$project" ] || die "pack: the PowerShell module (pwsh/GrpcExports.PowerShell) is not yet available"
-    log "publishing the PowerShell module into artifacts/GrpcExports.PowerShell"
-    dotnet publish "$project" -c "$CONFIGURATION" -o "$ARTIFACTS_DIR/GrpcExports.PowerShell" "$@"
+    log "laying out the PowerShell module in ${POWERSHELL_MODULE_DIR#"$REPO_ROOT"/}"
+    dotnet build "$POWERSHELL_MODULE_PROJECT" -c "$CONFIGURATION" "$@"
 }
 
 command_bench() {

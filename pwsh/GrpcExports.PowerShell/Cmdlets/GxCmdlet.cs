@@ -1,0 +1,166 @@
+using System.Management.Automation;
+using GrpcExports.PowerShell.EditorState;
+using GrpcExports.PowerShell.Engine;
+using GrpcExports.PowerShell.Errors;
+using GrpcExports.PowerShell.Session;
+
+namespace GrpcExports.PowerShell.Cmdlets;
+
+/// <summary>
+/// What every GrpcExports cmdlet shares: the session, calls that Ctrl+C cancels, -Verbose naming each RPC, and failed
+/// calls turned into non-terminating ErrorRecords for the pipeline item that failed. Calls are awaited on the pipeline
+/// thread, so every Write* happens there.
+/// </summary>
+public abstract class GxCmdlet : PSCmdlet, IDisposable
+{
+    private readonly CancellationTokenSource _cancellation = new();
+
+    private protected CancellationToken Cancellation => _cancellation.Token;
+
+    /// <summary>The current session; a terminating error when Connect-GxServer has not run.</summary>
+    private protected IGxSession Session
+    {
+        get
+        {
+            if (ServerSession.Current is { } session)
+            {
+                return session;
+            }
+            var error = new PSInvalidOperationException("Not connected to a GrpcExports server: run Connect-GxServer first.");
+            ThrowTerminatingError(new ErrorRecord(error, "NOT_CONNECTED", ErrorCategory.ConnectionError, null));
+            return null!;
+        }
+    }
+
+    /// <summary>
+    /// Makes the call named <paramref name="rpc"/> ("grpcexports.v1.ProjectService/GetProject"). A failure writes an ErrorRecord
+    /// about <paramref name="target"/> and returns false; stopping the pipeline cancels the call.
+    /// </summary>
+    private protected bool TryCall<T>(string rpc, object? target, Func<IGxSession, CancellationToken, Task<T>> call, out T result) =>
+        TryCall(Session, rpc, target, call, out result);
+
+    /// <summary>As <see cref="TryCall{T}(string, object?, Func{IGxSession, CancellationToken, Task{T}}, out T)"/>, through <paramref name="session"/>.</summary>
+    private protected bool TryCall<T>(IGxSession session, string rpc, object? target, Func<IGxSession, CancellationToken, Task<T>> call, out T result)
+    {
+        WriteVerbose($"{rpc} on {session.Endpoint} ({target})");
+        try
+        {
+            result = call(session, Cancellation).GetAwaiter().GetResult();
+            return true;
+        }
+        catch (Exception) when (Cancellation.IsCancellationRequested)
+        {
+            // Whatever the cancelled call ended with (OperationCanceledException, or CANCELLED from the client), the
+            // pipeline is stopping.
+            throw new PipelineStoppedException();
+        }
+        catch (GxRpcException error)
+        {
+            WriteError(RpcErrorRecords.From(error, target));
+            result = default!;
+            return false;
+        }
+        catch (ArgumentException error)
+        {
+            // The engine found the input impossible to send (for example an editor state nested too deeply).
+            WriteInputError(error, "INVALID_INPUT", target);
+            result = default!;
+            return false;
+        }
+    }
+
+    /// <summary>A call without a result; see <see cref="TryCall{T}(string, object?, Func{IGxSession, CancellationToken, Task{T}}, out T)"/>.</summary>
+    private protected bool TryCall(string rpc, object? target, Func<IGxSession, CancellationToken, Task> call) =>
+        TryCall(rpc, target, async (session, cancellation) =>
+        {
+            await call(session, cancellation).ConfigureAwait(false);
+            return true;
+        }, out _);
+
+    /// <summary>
+    /// Calls a list RPC page by page and writes what -Skip and -First select; returns false when a page failed.
+    /// </summary>
+    private protected bool WritePages<T>(string rpc, object? target, PagingParameters paging,
+        Func<IGxSession, PageRequest, CancellationToken, Task<Page<T>>> listPage)
+    {
+        const ulong LargestPage = 100;
+        if (paging.IncludeTotalCount)
+        {
+            // The list RPCs do not count; accuracy 0 says the total is unknown.
+            WriteObject(paging.NewTotalCount(0, 0.0));
+        }
+        var toSkip = paging.Skip;
+        var toWrite = paging.First;
+        var token = "";
+        while (toWrite > 0)
+        {
+            var wanted = toSkip >= LargestPage || toWrite >= LargestPage ? LargestPage : toSkip + toWrite;
+            var size = (int)wanted;
+            if (!TryCall(rpc, target, (session, cancellation) => listPage(session, new PageRequest(size, token), cancellation), out var page))
+            {
+                return false;
+            }
+            foreach (var item in page.Items)
+            {
+                if (toSkip > 0)
+                {
+                    toSkip--;
+                }
+                else if (toWrite > 0)
+                {
+                    WriteObject(item);
+                    toWrite--;
+                }
+            }
+            token = page.NextToken;
+            if (token.Length == 0)
+            {
+                break;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// The JSON of an editor state given as -EditorState (object or JSON text) or -Path; null when neither was given.
+    /// Bad input writes an ErrorRecord and returns false.
+    /// </summary>
+    private protected bool TryReadEditorState(object? editorState, string? path, object? target, out string? json)
+    {
+        json = null;
+        try
+        {
+            if (path is not null)
+            {
+                var resolved = GetResolvedProviderPathFromPSPath(path, out var provider);
+                if (provider.Name != "FileSystem" || resolved.Count != 1)
+                {
+                    throw new ArgumentException($"-Path must name exactly one file, not '{path}'.");
+                }
+                json = EditorStateSource.FromFile(resolved[0]);
+            }
+            else if (editorState is not null)
+            {
+                json = EditorStateSource.FromObject(editorState);
+            }
+            return true;
+        }
+        catch (Exception error) when (error is ArgumentException or IOException or UnauthorizedAccessException or ItemNotFoundException)
+        {
+            WriteInputError(error, "INVALID_EDITOR_STATE_INPUT", target);
+            return false;
+        }
+    }
+
+    /// <summary>Writes an ErrorRecord for bad input to this pipeline item and carries on with the next.</summary>
+    private protected void WriteInputError(Exception error, string errorId, object? target) =>
+        WriteError(new ErrorRecord(error, errorId, ErrorCategory.InvalidArgument, target));
+
+    protected override void StopProcessing() => _cancellation.Cancel();
+
+    public void Dispose()
+    {
+        _cancellation.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}

@@ -1,0 +1,20 @@
+namespace GrpcExports.PowerShell.Output;
+
+/// <summary>What Get-GxServer returns: the server the session talks to, and how it is.</summary>
+public sealed class GxServer
+{
+    internal GxServer(Uri endpoint, string health, string? serverVersion)
+    {
+        Endpoint = endpoint;
+        Health = health;
+        ServerVersion = serverVersion;
+    }
+
+    public Uri Endpoint { get; }
+
+    /// <summary>The standard health status of the whole server: SERVING, NOT_SERVING, ...</summary>
+    public string Health { get; }
+
+    /// <summary>The server's product version; null while the server does not report it.</summary>
+    public string? ServerVersion { get; }
+}
