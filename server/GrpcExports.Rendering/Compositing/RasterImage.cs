@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.InteropServices;
 using GrpcExports.Rendering.Timeline;
 
@@ -62,14 +63,42 @@ public sealed class RasterImage
     }
 
     /// <summary>Looks at every pixel's alpha again (after writing through <see cref="Pixels"/>).</summary>
-    public void RefreshOpacity()
+    public void RefreshOpacity() => IsOpaque = AllOpaque(_pixels);
+
+    /// <summary>
+    /// Premultiplies pixels that were written as straight RGBA through <see cref="Pixels"/> (a video decoder reads each
+    /// frame straight into them, saving a copy). An opaque picture, as video frames are, is only checked, with vectors.
+    /// </summary>
+    public void PremultiplyWrittenPixels()
     {
-        var allOpaque = 0xFF000000u;
-        foreach (var pixel in _pixels)
+        if (AllOpaque(_pixels))
         {
-            allOpaque &= pixel;
+            IsOpaque = true;
+            return;
         }
-        IsOpaque = allOpaque == 0xFF000000u;
+        for (var i = 0; i < _pixels.Length; i++)
+        {
+            var pixel = _pixels[i];
+            var alpha = (int)(pixel >> 24);
+            _pixels[i] = alpha == 255 ? pixel : alpha == 0 ? 0 : PixelMath.Scale(pixel | 0xFF000000u, alpha);
+        }
+        IsOpaque = false;
+    }
+
+    private static bool AllOpaque(ReadOnlySpan<uint> pixels)
+    {
+        var vectors = MemoryMarshal.Cast<uint, Vector<uint>>(pixels);
+        var all = Vector<uint>.AllBitsSet;
+        foreach (var vector in vectors)
+        {
+            all &= vector;
+        }
+        var remaining = 0xFF000000u;
+        foreach (var pixel in pixels[(vectors.Length * Vector<uint>.Count)..])
+        {
+            remaining &= pixel;
+        }
+        return Vector.EqualsAll(all & new Vector<uint>(0xFF000000u), new Vector<uint>(0xFF000000u)) && remaining == 0xFF000000u;
     }
 
     public static RasterImage Filled(int width, int height, Color color)

@@ -4,9 +4,10 @@ using GrpcExports.Rendering.Timeline;
 namespace GrpcExports.Rendering.Export;
 
 /// <summary>
-/// How an export is rendered. Size: the composition fitted into <see cref="Ratio"/> (letterboxed with
-/// <see cref="LetterboxColor"/>; none keeps the composition's own ratio), then either times <see cref="Scale"/> or
-/// with its short side set by <see cref="Resolution"/>; both sides rounded to even numbers (yuv420p).
+/// How an export is rendered. Size: the frame is the smallest box of <see cref="Ratio"/> that holds the composition, or
+/// <see cref="CustomSize"/> pixels, or the composition's own size when neither is set; then it is multiplied by
+/// <see cref="Scale"/>, or <see cref="Resolution"/> sets its short side; an odd side is rounded up to even (yuv420p).
+/// The composition is fitted inside the frame, centred, and bars show <see cref="LetterboxColor"/>.
 /// </summary>
 public sealed record ExportOptions
 {
@@ -15,12 +16,18 @@ public sealed record ExportOptions
     public const double MinScale = 0.6;
     public const double MaxScale = 8;
 
-    /// <summary>Longest side an export may have (the encoders' limits are above this; memory is the reason).</summary>
-    public const int MaxSide = 8192;
+    /// <summary>Longest side an export may have (the contract's limit; the encoders allow more, memory says no).</summary>
+    public const int MaxSide = 7680;
+
+    /// <summary>Smallest side of a custom frame size.</summary>
+    public const int MinCustomSide = 16;
 
     public int FramesPerSecond { get; init; } = 30;
 
     public AspectRatio? Ratio { get; init; }
+
+    /// <summary>A frame of exactly this many pixels (before <see cref="Scale"/>); not together with <see cref="Ratio"/>.</summary>
+    public (int Width, int Height)? CustomSize { get; init; }
 
     public double Scale { get; init; } = 1;
 
@@ -42,6 +49,21 @@ public sealed record ExportOptions
         if (FramesPerSecond is < MinFramesPerSecond or > MaxFramesPerSecond)
         {
             throw new ExportOptionsException("fps", $"must be {MinFramesPerSecond}..{MaxFramesPerSecond}, was {FramesPerSecond}");
+        }
+        if (CustomSize is { } custom)
+        {
+            if (Ratio is not null)
+            {
+                throw new ExportOptionsException("custom_width", "cannot be combined with a ratio preset; set one or the other");
+            }
+            if (custom.Width is < MinCustomSide or > MaxSide)
+            {
+                throw new ExportOptionsException("custom_width", $"must be {MinCustomSide}..{MaxSide}, was {custom.Width}");
+            }
+            if (custom.Height is < MinCustomSide or > MaxSide)
+            {
+                throw new ExportOptionsException("custom_height", $"must be {MinCustomSide}..{MaxSide}, was {custom.Height}");
+            }
         }
         if (!(Scale >= MinScale && Scale <= MaxScale))
         {

@@ -69,7 +69,7 @@ public sealed class ExportRenderer(
             var hasAudio = audio is not null && await audio.WriteMixAsync(timeline, assets, rate, totalFrames, wav, stop.Token);
             var magick = new ImageMagickRaster(_tools);
             var watermark = options.Watermark is { } mark
-                ? await WatermarkLayer.PrepareAsync(mark, magick, _tools, width, height, stop.Token)
+                ? await WatermarkLayer.PrepareAsync(mark, magick, _tools, viewport, stop.Token)
                 : null;
             using var videos = new VideoLayerSources(timeline, assets, _tools, rate, stop.Token);
             var composer = new FrameComposer(viewport, [.. MediaLayerSources.For(timeline, assets, magick, fonts), videos]);

@@ -5,9 +5,9 @@ public static class OutputSize
 {
     public static (int Width, int Height) Of(int compositionWidth, int compositionHeight, ExportOptions options)
     {
-        // The smallest box of the requested ratio that holds the composition.
-        double width = compositionWidth;
-        double height = compositionHeight;
+        // The smallest box of the requested ratio that holds the composition, or the custom size.
+        double width = options.CustomSize?.Width ?? compositionWidth;
+        double height = options.CustomSize?.Height ?? compositionHeight;
         if (options.Ratio is { } ratio)
         {
             if (ratio.Value > width / height)
@@ -24,11 +24,15 @@ public static class OutputSize
         if (Math.Max(outputWidth, outputHeight) > ExportOptions.MaxSide)
         {
             throw new ExportOptionsException(options.Resolution is null ? "scale" : "resolution",
-                $"gives {outputWidth}x{outputHeight}, larger than {ExportOptions.MaxSide} pixels on a side");
+                $"gives {outputWidth}x{outputHeight}, longer than {ExportOptions.MaxSide} pixels on a side");
         }
         return (outputWidth, outputHeight);
     }
 
-    /// <summary>The nearest even whole number, at least 2 (yuv420p halves both sides for colour).</summary>
-    private static int Even(double value) => Math.Max(2, 2 * (int)Math.Round(value / 2, MidpointRounding.AwayFromZero));
+    /// <summary>The nearest whole number, rounded up to even (yuv420p halves both sides for colour).</summary>
+    private static int Even(double value)
+    {
+        var whole = Math.Max(1, (int)Math.Round(value, MidpointRounding.AwayFromZero));
+        return whole % 2 == 0 ? whole : whole + 1;
+    }
 }

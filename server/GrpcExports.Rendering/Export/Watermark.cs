@@ -2,11 +2,12 @@ namespace GrpcExports.Rendering.Export;
 
 /// <summary>
 /// An image drawn over every frame: its centre at (<see cref="PositionX"/>, <see cref="PositionY"/>) as fractions of
-/// the output's width and height, at <see cref="Scale"/> times its natural pixel size.
+/// the output's width and height, <see cref="Scale"/> times its natural pixel size as if the output were the
+/// composition's size (so it keeps its place relative to the picture at every export size), at <see cref="Opacity"/>.
 /// </summary>
-public sealed record Watermark(string ImagePath, double PositionX = 0.5, double PositionY = 0.5, double Scale = 1)
+public sealed record Watermark(string ImagePath, double PositionX = 0.5, double PositionY = 0.5, double Scale = 1, double Opacity = 1)
 {
-    public const double MaxScale = 8;
+    public const double MaxScale = 10;
 
     public void Validate()
     {
@@ -25,6 +26,10 @@ public sealed record Watermark(string ImagePath, double PositionX = 0.5, double 
         if (!(Scale > 0 && Scale <= MaxScale))
         {
             throw new ExportOptionsException("watermark.scale", $"must be above 0 and at most {MaxScale}, was {Scale}");
+        }
+        if (!(Opacity is >= 0 and <= 1))
+        {
+            throw new ExportOptionsException("watermark.opacity", $"must be 0..1, was {Opacity}");
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Threading.Channels;
 using GrpcExports.Rendering.Compositing;
 using GrpcExports.Rendering.Tools;
@@ -6,7 +7,7 @@ namespace GrpcExports.Rendering.Video;
 
 /// <summary>
 /// One ffmpeg process decoding one video item to raw RGBA frames through its stdout pipe. A reader task premultiplies
-/// each frame into one of a few recycled <see cref="RasterImage"/>s and queues it (at most <see cref="ReadAhead"/>
+/// reads each frame straight into one of a few recycled <see cref="RasterImage"/>s, premultiplies it, and queues it (at most <see cref="ReadAhead"/>
 /// ahead, so ffmpeg decodes while the frame before is composited, and memory is a handful of frames whatever the
 /// clip's length). <see cref="FrameAt"/> walks forward in step with the export's frames; before the first frame it
 /// shows the first, after the last it holds the last.
@@ -75,20 +76,20 @@ public sealed class VideoDecoder : IDisposable
     private async Task ReadFramesAsync(string ffmpeg, CancellationToken cancellationToken)
     {
         var frameBytes = checked(_request.Width * _request.Height * 4);
-        var scratch = GC.AllocateUninitializedArray<byte>(frameBytes);
         try
         {
             await ToolProcess.RunAsync(ffmpeg, VideoDecoderArguments.For(_request), readOutput: async (output, token) =>
             {
                 while (true)
                 {
-                    var read = await output.ReadAtLeastAsync(scratch, frameBytes, throwOnEndOfStream: false, token);
-                    if (read < frameBytes)
+                    var image = await _free.Reader.ReadAsync(token);
+                    // A blocking read on this reader's own thread (a span over the pixels cannot cross an await);
+                    // cancelling kills ffmpeg, which ends the read.
+                    if (output.ReadAtLeast(MemoryMarshal.AsBytes(image.Pixels), frameBytes, throwOnEndOfStream: false) < frameBytes)
                     {
                         return;
                     }
-                    var image = await _free.Reader.ReadAsync(token);
-                    image.LoadStraightRgba(scratch);
+                    image.PremultiplyWrittenPixels();
                     await _decoded.Writer.WriteAsync(image, token);
                 }
             }, cancellationToken: cancellationToken);

@@ -60,11 +60,11 @@ public sealed class ExportFormatTests : IDisposable
 
     [Theory]
     [InlineData("16:9", 320, 180)]
-    [InlineData("9:16", 320, 568)]
+    [InlineData("9:16", 320, 570)]
     [InlineData("1:1", 320, 320)]
     [InlineData("4:3", 320, 240)]
-    [InlineData("3:4", 320, 426)]
-    [InlineData("7:5", 320, 228)]
+    [InlineData("3:4", 320, 428)]
+    [InlineData("7:5", 320, 230)]
     public async Task Every_ratio_gives_its_size(string ratio, int width, int height)
     {
         var options = new ExportOptions { Ratio = AspectRatio.Parse(ratio), Quality = ExportQuality.Draft };

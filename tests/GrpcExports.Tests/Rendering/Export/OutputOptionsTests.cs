@@ -7,10 +7,10 @@ public sealed class OutputOptionsTests
 {
     [Theory]
     [InlineData("16:9", 320, 180)]
-    [InlineData("9:16", 320, 568)]
+    [InlineData("9:16", 320, 570)]
     [InlineData("1:1", 320, 320)]
     [InlineData("4:3", 320, 240)]
-    [InlineData("3:4", 320, 426)]
+    [InlineData("3:4", 320, 428)]
     [InlineData("21:9", 420, 180)]
     public void A_ratio_fits_the_composition_inside_the_smallest_box_of_that_shape(string ratio, int width, int height)
     {
@@ -31,11 +31,30 @@ public sealed class OutputOptionsTests
     }
 
     [Fact]
-    public void Scale_multiplies_the_composition_and_rounds_both_sides_to_even()
+    public void Scale_multiplies_the_composition_and_rounds_odd_sides_up_to_even()
     {
         Assert.Equal((1280, 720), OutputSize.Of(640, 360, new ExportOptions { Scale = 2 }));
         Assert.Equal((202, 122), OutputSize.Of(101, 61, new ExportOptions { Scale = 2 }));
-        Assert.Equal((60, 36), OutputSize.Of(101, 61, new ExportOptions { Scale = 0.6 }));
+        Assert.Equal((62, 38), OutputSize.Of(101, 61, new ExportOptions { Scale = 0.6 }));
+    }
+
+    [Fact]
+    public void A_custom_size_is_the_frame_before_scale()
+    {
+        Assert.Equal((1000, 1000), OutputSize.Of(1920, 1080, new ExportOptions { CustomSize = (1000, 1000) }));
+        Assert.Equal((2000, 1000), OutputSize.Of(1920, 1080, new ExportOptions { CustomSize = (1000, 500), Scale = 2 }));
+        Assert.Equal((1440, 720), OutputSize.Of(1920, 1080, new ExportOptions { CustomSize = (1000, 500), Resolution = ResolutionPreset.P720 }));
+    }
+
+    [Fact]
+    public void A_custom_size_out_of_range_or_beside_a_ratio_is_refused()
+    {
+        Assert.Equal("custom_width", Assert.Throws<ExportOptionsException>(() =>
+            new ExportOptions { CustomSize = (15, 100) }.Validate()).Option);
+        Assert.Equal("custom_height", Assert.Throws<ExportOptionsException>(() =>
+            new ExportOptions { CustomSize = (100, 7681) }.Validate()).Option);
+        Assert.Equal("custom_width", Assert.Throws<ExportOptionsException>(() =>
+            new ExportOptions { CustomSize = (100, 100), Ratio = AspectRatio.Square }.Validate()).Option);
     }
 
     [Theory]
@@ -76,6 +95,7 @@ public sealed class OutputOptionsTests
     [InlineData(-0.1, 0.5, 1.0, "watermark.pos_x")]
     [InlineData(0.5, 1.1, 1.0, "watermark.pos_y")]
     [InlineData(0.5, 0.5, 0.0, "watermark.scale")]
+    [InlineData(0.5, 0.5, 10.5, "watermark.scale")]
     public void Watermark_placement_is_checked(double x, double y, double scale, string option)
     {
         var file = Path.GetTempFileName();
@@ -83,6 +103,21 @@ public sealed class OutputOptionsTests
         {
             var error = Assert.Throws<ExportOptionsException>(() => new Watermark(file, x, y, scale).Validate());
             Assert.Equal(option, error.Option);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public void Watermark_opacity_is_checked()
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            Assert.Equal("watermark.opacity", Assert.Throws<ExportOptionsException>(() =>
+                new Watermark(file, Opacity: 1.5).Validate()).Option);
         }
         finally
         {
