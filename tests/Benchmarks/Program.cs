@@ -1,9 +1,11 @@
 using Benchmarks.CommandLine;
+using Benchmarks.Render;
 using Benchmarks.Rpc;
 
 // The benchmark program: `Benchmarks COMMAND [--option value ...]`. Each command lives in a folder of its own.
 var commands = new IBenchmarkCommand[]
 {
     new RpcCommand(),
+    new RenderCommand(),
 };
 return await BenchmarkProgram.RunAsync(commands, args);
