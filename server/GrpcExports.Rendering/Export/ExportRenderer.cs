@@ -74,7 +74,8 @@ public sealed class ExportRenderer(
             using var videos = new VideoLayerSources(timeline, assets, _tools, rate, stop.Token);
             var composer = new FrameComposer(viewport, [.. MediaLayerSources.For(timeline, assets, magick, fonts), videos]);
             var queue = new FrameQueue(width, height, FramesInFlight);
-            var skipped = new SortedSet<string>(StringComparer.Ordinal);
+            // Kinds the renderer has no model for never reach a frame's plan; name them with what a frame left out.
+            var skipped = new SortedSet<string>(timeline.UnmodelledItems.Select(i => i.Id), StringComparer.Ordinal);
 
             reporter.Stage(RenderStage.Rendering, 0);
             var compose = Task.Factory.StartNew(() =>
@@ -107,7 +108,7 @@ public sealed class ExportRenderer(
                 {
                     // The premultiplied bytes as they are: the encoder drops alpha, and premultiplied colour is the
                     // frame composited over black, which is what a format without transparency must show.
-                    stdin.Write(buffer.Bytes);
+                    await stdin.WriteAsync(buffer.ByteMemory, token);
                     queue.Return(buffer);
                     reporter.FrameDone(++written);
                 }

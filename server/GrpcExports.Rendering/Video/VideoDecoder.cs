@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using System.Threading.Channels;
 using GrpcExports.Rendering.Compositing;
 using GrpcExports.Rendering.Tools;
@@ -83,9 +82,7 @@ public sealed class VideoDecoder : IDisposable
                 while (true)
                 {
                     var image = await _free.Reader.ReadAsync(token);
-                    // A blocking read on this reader's own thread (a span over the pixels cannot cross an await);
-                    // cancelling kills ffmpeg, which ends the read.
-                    if (output.ReadAtLeast(MemoryMarshal.AsBytes(image.Pixels), frameBytes, throwOnEndOfStream: false) < frameBytes)
+                    if (await output.ReadAtLeastAsync(image.WritableBytes, frameBytes, throwOnEndOfStream: false, token) < frameBytes)
                     {
                         return;
                     }
