@@ -1,4 +1,5 @@
 using Benchmarks.CommandLine;
+using Benchmarks.Render;
 using Benchmarks.Rpc;
 using Benchmarks.Store;
 
@@ -7,5 +8,6 @@ var commands = new IBenchmarkCommand[]
 {
     new RpcCommand(),
     new StoreCommand(),
+    new RenderCommand(),
 };
 return await BenchmarkProgram.RunAsync(commands, args);

@@ -18,6 +18,7 @@ namespace GrpcExports.Rendering.Compositing;
 public sealed class FrameBuffer
 {
     private readonly uint[] _pixels;
+    private readonly PixelBytes _bytes;
 
     public FrameBuffer(int width, int height)
     {
@@ -26,6 +27,7 @@ public sealed class FrameBuffer
         Width = width;
         Height = height;
         _pixels = GC.AllocateUninitializedArray<uint>(checked(width * height), pinned: true);
+        _bytes = new PixelBytes(_pixels);
     }
 
     public int Width { get; }
@@ -37,6 +39,9 @@ public sealed class FrameBuffer
 
     /// <summary>The same memory as bytes R, G, B, A.</summary>
     public Span<byte> Bytes => MemoryMarshal.AsBytes(_pixels.AsSpan());
+
+    /// <summary>The same bytes as memory, for asynchronous writes (to an encoder's pipe).</summary>
+    public ReadOnlyMemory<byte> ByteMemory => _bytes.Memory;
 
     public Span<uint> Row(int y) => _pixels.AsSpan(y * Width, Width);
 

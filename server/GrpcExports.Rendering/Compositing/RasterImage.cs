@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.InteropServices;
 using GrpcExports.Rendering.Timeline;
 
@@ -10,6 +11,7 @@ namespace GrpcExports.Rendering.Compositing;
 public sealed class RasterImage
 {
     private readonly uint[] _pixels;
+    private readonly PixelBytes _bytes;
 
     public RasterImage(int width, int height)
     {
@@ -18,6 +20,7 @@ public sealed class RasterImage
         Width = width;
         Height = height;
         _pixels = GC.AllocateUninitializedArray<uint>(checked(width * height));
+        _bytes = new PixelBytes(_pixels);
     }
 
     public int Width { get; }
@@ -37,6 +40,17 @@ public sealed class RasterImage
         }
     }
 
+    /// <summary>The pixels as bytes R, G, B, A for asynchronous reads (a video decoder's pipe); like <see cref="Pixels"/>,
+    /// taking them clears <see cref="IsOpaque"/>. Call <see cref="PremultiplyWrittenPixels"/> after writing straight RGBA.</summary>
+    public Memory<byte> WritableBytes
+    {
+        get
+        {
+            IsOpaque = false;
+            return _bytes.Memory;
+        }
+    }
+
     /// <summary>Every pixel has alpha 255 (video frames, JPEGs): the compositor copies instead of blending and
     /// skips whatever such a layer hides.</summary>
     public bool IsOpaque { get; private set; }
@@ -49,27 +63,47 @@ public sealed class RasterImage
     public void LoadStraightRgba(ReadOnlySpan<byte> rgba)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(rgba.Length, _pixels.Length * 4, nameof(rgba));
-        var input = MemoryMarshal.Cast<byte, uint>(rgba);
-        var allOpaque = 0xFF000000u;
-        for (var i = 0; i < _pixels.Length; i++)
-        {
-            var pixel = input[i];
-            var alpha = (int)(pixel >> 24);
-            allOpaque &= pixel;
-            _pixels[i] = alpha == 255 ? pixel : alpha == 0 ? 0 : PixelMath.Scale(pixel | 0xFF000000u, alpha);
-        }
-        IsOpaque = allOpaque == 0xFF000000u;
+        rgba[..(_pixels.Length * 4)].CopyTo(MemoryMarshal.AsBytes(_pixels.AsSpan()));
+        PremultiplyWrittenPixels();
     }
 
     /// <summary>Looks at every pixel's alpha again (after writing through <see cref="Pixels"/>).</summary>
-    public void RefreshOpacity()
+    public void RefreshOpacity() => IsOpaque = AllOpaque(_pixels);
+
+    /// <summary>
+    /// Premultiplies pixels that were written as straight RGBA through <see cref="WritableBytes"/> or <see cref="Pixels"/>
+    /// (a video decoder reads each frame straight into them, saving a copy). An opaque picture, as video frames are, is only checked, with vectors.
+    /// </summary>
+    public void PremultiplyWrittenPixels()
     {
-        var allOpaque = 0xFF000000u;
-        foreach (var pixel in _pixels)
+        if (AllOpaque(_pixels))
         {
-            allOpaque &= pixel;
+            IsOpaque = true;
+            return;
         }
-        IsOpaque = allOpaque == 0xFF000000u;
+        for (var i = 0; i < _pixels.Length; i++)
+        {
+            var pixel = _pixels[i];
+            var alpha = (int)(pixel >> 24);
+            _pixels[i] = alpha == 255 ? pixel : alpha == 0 ? 0 : PixelMath.Scale(pixel | 0xFF000000u, alpha);
+        }
+        IsOpaque = false;
+    }
+
+    private static bool AllOpaque(ReadOnlySpan<uint> pixels)
+    {
+        var vectors = MemoryMarshal.Cast<uint, Vector<uint>>(pixels);
+        var all = Vector<uint>.AllBitsSet;
+        foreach (var vector in vectors)
+        {
+            all &= vector;
+        }
+        var remaining = 0xFF000000u;
+        foreach (var pixel in pixels[(vectors.Length * Vector<uint>.Count)..])
+        {
+            remaining &= pixel;
+        }
+        return Vector.EqualsAll(all & new Vector<uint>(0xFF000000u), new Vector<uint>(0xFF000000u)) && remaining == 0xFF000000u;
     }
 
     public static RasterImage Filled(int width, int height, Color color)

@@ -31,4 +31,8 @@ public sealed class MediaToolFailedException(string program, int exitCode, strin
     public int ExitCode { get; } = exitCode;
 
     public string StandardError { get; } = standardError;
+
+    /// <summary>The last <paramref name="lines"/> non-empty lines of <see cref="StandardError"/> (ffmpeg ends with the cause).</summary>
+    public string StandardErrorTail(int lines = 15) =>
+        string.Join('\n', StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).TakeLast(lines));
 }

@@ -29,8 +29,9 @@ $seen.ServerHealth = $server.Health
 $seen.ServerEndpoint = $server.Endpoint.ToString()
 $seen.ServerTypeName = $server.PSObject.TypeNames[0]
 
-$first = @{ compositionWidth = 1280; compositionHeight = 720; tracks = @() }
-$second = '{"compositionWidth": 1920, "compositionHeight": 1080, "tracks": [], "custom": {"kept": [1, 2.5, "three"]}}'
+$emptyTrack = @{ id = 'track-1'; items = @(); hidden = $false; muted = $false }
+$first = @{ compositionWidth = 1280; compositionHeight = 720; timebaseTicksPerSecond = 240000; tracks = @($emptyTrack); assets = @{}; items = @{}; transitions = @{} }
+$second = '{"compositionWidth": 1920, "compositionHeight": 1080, "timebaseTicksPerSecond": 240000, "tracks": [{"id": "track-1", "items": [], "hidden": false, "muted": false}], "assets": {}, "items": {}, "transitions": {}, "custom": {"kept": [1, 2.5, "three"]}}'
 $read = New-GxProject -Title 'Round trip' -Folder promo -EditorState $first |
     Sync-GxProject -EditorState $second |
     Get-GxProject
@@ -45,7 +46,7 @@ $seen.RoundTrip = [ordered]@{
 $id = $read.Id
 $seen.FirstVersion = (Get-GxProject -Id $id -Version 1).EditorState
 
-$stale = Sync-GxProject -Id $id -EditorState @{ tracks = @() } -ExpectedVersion 1 -ErrorAction SilentlyContinue -ErrorVariable staleErrors
+$stale = Sync-GxProject -Id $id -EditorState $first -ExpectedVersion 1 -ErrorAction SilentlyContinue -ErrorVariable staleErrors
 $seen.Stale = [ordered]@{
     Output = @($stale).Count
     FullyQualifiedErrorId = $staleErrors[0].FullyQualifiedErrorId
@@ -66,7 +67,7 @@ $seen.PipelineWithOneBadItem = [ordered]@{
 
 $seen.VerboseLines = @(Get-GxProject -Id $id -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message)
 
-$whatIf = Sync-GxProject -Id $id -EditorState @{ tracks = @() } -WhatIf
+$whatIf = Sync-GxProject -Id $id -EditorState $first -WhatIf
 $seen.WhatIf = [ordered]@{ Output = @($whatIf).Count; StateVersionAfter = (Get-GxProject -Id $id).StateVersion }
 
 $scratch = Split-Path -Parent $ReportPath

@@ -45,10 +45,10 @@ public sealed class ModuleSessionTests(ModuleSessionTests.Session session) : ICl
         Assert.Equal("promo", roundTrip.GetProperty("Folder").GetString());
         Assert.Equal(2, roundTrip.GetProperty("StateVersion").GetInt64());
         Assert.Null(JsonEquivalence.FindDifference(
-            """{"compositionWidth": 1920, "compositionHeight": 1080, "tracks": [], "custom": {"kept": [1, 2.5, "three"]}}""",
+            """{"compositionWidth": 1920, "compositionHeight": 1080, "timebaseTicksPerSecond": 240000, "tracks": [{"id": "track-1", "items": [], "hidden": false, "muted": false}], "assets": {}, "items": {}, "transitions": {}, "custom": {"kept": [1, 2.5, "three"]}}""",
             roundTrip.GetProperty("EditorState").GetRawText()));
         Assert.Equal("Int64", roundTrip.GetProperty("WidthType").GetString());
-        Assert.Null(JsonEquivalence.FindDifference("""{"compositionWidth": 1280, "compositionHeight": 720, "tracks": []}""",
+        Assert.Null(JsonEquivalence.FindDifference("""{"compositionWidth": 1280, "compositionHeight": 720, "timebaseTicksPerSecond": 240000, "tracks": [{"id": "track-1", "items": [], "hidden": false, "muted": false}], "assets": {}, "items": {}, "transitions": {}}""",
             Seen.GetProperty("FirstVersion").GetRawText()));
     }
 
@@ -95,7 +95,7 @@ public sealed class ModuleSessionTests(ModuleSessionTests.Session session) : ICl
     public void ReadsTheEditorStateFromAFileAndReportsAMissingOne()
     {
         Assert.Null(JsonEquivalence.FindDifference(
-            """{"compositionWidth": 1920, "compositionHeight": 1080, "tracks": [], "custom": {"kept": [1, 2.5, "three"]}}""",
+            """{"compositionWidth": 1920, "compositionHeight": 1080, "timebaseTicksPerSecond": 240000, "tracks": [{"id": "track-1", "items": [], "hidden": false, "muted": false}], "assets": {}, "items": {}, "transitions": {}, "custom": {"kept": [1, 2.5, "three"]}}""",
             Seen.GetProperty("FromFile").GetRawText()));
         Assert.StartsWith("INVALID_EDITOR_STATE_INPUT,", Seen.GetProperty("MissingFileErrorId").GetString(), StringComparison.Ordinal);
     }

@@ -33,7 +33,7 @@ public sealed class ProjectHistoryTests(ServerFixture server) : IClassFixture<Se
             history.Events.Select(e => e.Type));
         Assert.Equal(
             ["reverted to version 2", "title: 'Draft' -> 'Launch'", "added item item-9", "moved item item-1, 2 keyframes changed",
-             "moved item item-2", "created"],
+             "moved item item-2, tracks changed", "created"],
             history.Events.Select(e => e.Summary));
         Assert.Equal(2L, history.Events[0].RestoredVersion);
         Assert.Equal([true, false, true, true, true, true], history.Events.Select(e => e.StateChanged));
@@ -82,7 +82,7 @@ public sealed class ProjectHistoryTests(ServerFixture server) : IClassFixture<Se
     }
 
     /// <summary>
-    /// Version 1 created "Draft" with 6 items; 2 moves item-2; 3 moves item-1 and changes two of its keyframes; 4 adds
+    /// Version 1 created "Draft" with 6 items; 2 moves item-2 to a track of its own; 3 moves item-1 and changes two of its keyframes; 4 adds
     /// item-9; 5 renames the project to "Launch"; 6 reverts to version 2.
     /// </summary>
     private async Task<string> CreateWithHistoryAsync()
@@ -93,7 +93,7 @@ public sealed class ProjectHistoryTests(ServerFixture server) : IClassFixture<Se
         })).Project.Id;
         await SyncAsync(id, Parse(LargeState(6, movedItem: 2, start: 5)));
         var keyframes = Parse(LargeState(6, movedItem: 2, start: 5));
-        Item(keyframes, "item-1").Fields["startTicks"] = Value.ForNumber(7);
+        Item(keyframes, "item-1").Fields["left"].StructValue.Fields["value"] = Value.ForNumber(7);
         var top = Item(keyframes, "item-1").Fields["top"].StructValue.Fields["keyframes"].ListValue.Values;
         top[0].StructValue.Fields["value"] = Value.ForNumber(0.1);
         top[1].StructValue.Fields["value"] = Value.ForNumber(0.9);
@@ -101,6 +101,9 @@ public sealed class ProjectHistoryTests(ServerFixture server) : IClassFixture<Se
         var added = keyframes.Clone();
         added.Fields["items"].StructValue.Fields["item-9"] = Value.ForStruct(Item(keyframes, "item-0").Clone());
         Item(added, "item-9").Fields["id"] = Value.ForString("item-9");
+        Item(added, "item-9").Fields["startTicks"] = Value.ForNumber(480_000);
+        var secondTrack = added.Fields["tracks"].ListValue.Values[1].StructValue;
+        secondTrack.Fields["items"].ListValue.Values.Add(Value.ForString("item-9"));
         await SyncAsync(id, added);
         await Projects.UpdateProjectAsync(new UpdateProjectRequest { Project = new Project { Id = id, Title = "Launch" } });
         await Projects.RevertProjectAsync(new RevertProjectRequest { ProjectId = id, Version = 2 });

@@ -19,7 +19,7 @@ public sealed class ProjectVersionTests(ServerFixture server) : IClassFixture<Se
     [Fact]
     public async Task DiffsTwoVersionsEitherWayWithTheMetadataChanges()
     {
-        var id = await CreateAsync();
+        var id = await CreateAsync(LargeState(4, movedItem: 3, start: 720000));
         await Sync(id, LargeState(4, movedItem: 3, start: 11));
         await Projects.UpdateProjectAsync(new UpdateProjectRequest { Project = new Project { Id = id, Title = "Final", FolderId = "done" } });
 
@@ -165,10 +165,10 @@ public sealed class ProjectVersionTests(ServerFixture server) : IClassFixture<Se
         AssertProjectNotFound(await Clone(new CloneProjectRequest { ProjectId = unknown }), unknown);
     }
 
-    private async Task<string> CreateAsync() =>
+    private async Task<string> CreateAsync(string? editorState = null) =>
         (await Projects.CreateProjectAsync(new CreateProjectRequest
         {
-            Project = new Project { Title = "Draft", Description = "about", FolderId = "work", EditorState = Parse(LargeState(4)) },
+            Project = new Project { Title = "Draft", Description = "about", FolderId = "work", EditorState = Parse(editorState ?? LargeState(4)) },
         })).Project.Id;
 
     private Task<SyncProjectResponse> Sync(string id, string state) =>

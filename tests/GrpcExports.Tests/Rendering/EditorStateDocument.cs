@@ -125,6 +125,57 @@ public sealed class EditorStateDocument(int compositionWidth, int compositionHei
         return this;
     }
 
+    /// <summary>A video asset whose <c>remoteKey</c> (and filename) is <paramref name="file"/>.</summary>
+    public EditorStateDocument VideoAsset(string id, string file, int width, int height, double durationInSeconds)
+    {
+        _assets[id] = new JsonObject
+        {
+            ["id"] = id,
+            ["type"] = "video",
+            ["filename"] = Path.GetFileName(file),
+            ["size"] = 1,
+            ["remoteUrl"] = null,
+            ["remoteKey"] = file,
+            ["mimeType"] = "video/mp4",
+            ["width"] = width,
+            ["height"] = height,
+            ["durationInSeconds"] = durationInSeconds,
+            ["hasAudioTrack"] = false,
+        };
+        return this;
+    }
+
+    /// <summary>A video item over <paramref name="assetId"/> from <paramref name="inSeconds"/> at <paramref name="playbackRate"/>.</summary>
+    public EditorStateDocument Video(string id, string assetId, long startTicks, long durationTicks,
+        double left, double top, double width, double height, double inSeconds = 0, double playbackRate = 1)
+    {
+        _items[id] = new JsonObject
+        {
+            ["id"] = id,
+            ["type"] = "video",
+            ["assetId"] = assetId,
+            ["startTicks"] = startTicks,
+            ["durationTicks"] = durationTicks,
+            ["top"] = Animated(top),
+            ["left"] = Animated(left),
+            ["width"] = Animated(width),
+            ["height"] = Animated(height),
+            ["scaleX"] = Animated(1),
+            ["scaleY"] = Animated(1),
+            ["opacity"] = Animated(1),
+            ["isDraggingInTimeline"] = false,
+            ["borderRadius"] = Animated(0),
+            ["rotation"] = Animated(0),
+            ["keepAspectRatio"] = false,
+            ["videoStartFromInSeconds"] = inSeconds,
+            ["playbackRate"] = playbackRate,
+            ["decibelAdjustment"] = Animated(0),
+            ["audioFadeInDurationInSeconds"] = 0,
+            ["audioFadeOutDurationInSeconds"] = 0,
+        };
+        return this;
+    }
+
     /// <summary>A text item in DejaVu Sans (the fonts-dejavu-core font every test machine has).</summary>
     public EditorStateDocument Text(string id, string text, long startTicks, long durationTicks,
         double left, double top, double width, double height, string color = "#000000", string align = "left",

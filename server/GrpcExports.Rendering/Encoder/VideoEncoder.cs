@@ -1,0 +1,52 @@
+using System.Globalization;
+using GrpcExports.Rendering.Timeline;
+using GrpcExports.Rendering.Tools;
+
+namespace GrpcExports.Rendering.Encoder;
+
+/// <summary>What one encoder run writes: frames of this size and rate, the optional audio WAV, in this format.</summary>
+public sealed record EncodeJob(int Width, int Height, FrameRate Rate, OutputFormat Format, ExportQuality Quality,
+    string? AudioWavPath, string OutputPath);
+
+/// <summary>
+/// One ffmpeg process reading raw RGBA frames from its stdin (<c>-f rawvideo -pix_fmt rgba</c>) and the mixed audio
+/// from a WAV, writing the export. The caller streams the frames; cancelling kills the process.
+/// </summary>
+public sealed class VideoEncoder(MediaTools tools)
+{
+    public async Task EncodeAsync(EncodeJob job, Func<Stream, CancellationToken, Task> writeFrames, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ToolProcess.RunAsync(tools.Ffmpeg, Arguments(job), writeInput: writeFrames, cancellationToken: cancellationToken);
+        }
+        catch (MediaToolFailedException failed)
+        {
+            throw new EncoderFailedException(failed.StandardErrorTail(), failed);
+        }
+    }
+
+    public static IReadOnlyList<string> Arguments(EncodeJob job)
+    {
+        var arguments = new List<string>
+        {
+            "-hide_banner", "-loglevel", "error", "-y",
+            "-f", "rawvideo", "-pix_fmt", "rgba",
+            "-s", string.Create(CultureInfo.InvariantCulture, $"{job.Width}x{job.Height}"),
+            "-framerate", string.Create(CultureInfo.InvariantCulture, $"{job.Rate.Numerator}/{job.Rate.Denominator}"),
+            "-i", "pipe:0",
+        };
+        if (job.AudioWavPath is not null)
+        {
+            arguments.AddRange(["-i", job.AudioWavPath, "-map", "0:v:0", "-map", "1:a:0"]);
+        }
+        arguments.AddRange(EncoderSettings.Video(job.Format, job.Quality));
+        if (job.AudioWavPath is not null)
+        {
+            arguments.AddRange(EncoderSettings.Audio(job.Format, job.Quality));
+        }
+        arguments.AddRange(EncoderSettings.Container(job.Format));
+        arguments.Add(job.OutputPath);
+        return arguments;
+    }
+}

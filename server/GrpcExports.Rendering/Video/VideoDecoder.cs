@@ -1,0 +1,112 @@
+using System.Threading.Channels;
+using GrpcExports.Rendering.Compositing;
+using GrpcExports.Rendering.Tools;
+
+namespace GrpcExports.Rendering.Video;
+
+/// <summary>
+/// One ffmpeg process decoding one video item to raw RGBA frames through its stdout pipe. A reader task premultiplies
+/// reads each frame straight into one of a few recycled <see cref="RasterImage"/>s, premultiplies it, and queues it (at most <see cref="ReadAhead"/>
+/// ahead, so ffmpeg decodes while the frame before is composited, and memory is a handful of frames whatever the
+/// clip's length). <see cref="FrameAt"/> walks forward in step with the export's frames; before the first frame it
+/// shows the first, after the last it holds the last.
+/// </summary>
+public sealed class VideoDecoder : IDisposable
+{
+    private const int ReadAhead = 2;
+
+    private readonly VideoDecodeRequest _request;
+    private readonly CancellationTokenSource _stop;
+    private readonly Channel<RasterImage> _decoded = Channel.CreateBounded<RasterImage>(ReadAhead);
+    private readonly Channel<RasterImage> _free = Channel.CreateUnbounded<RasterImage>();
+    private readonly Task _reader;
+    private RasterImage? _current;
+    private long _currentIndex = -1;
+    private bool _ended;
+
+    public VideoDecoder(MediaTools tools, VideoDecodeRequest request, CancellationToken cancellationToken)
+    {
+        _request = request;
+        _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        // The frame shown, the frames queued, and the one being filled.
+        for (var i = 0; i < ReadAhead + 2; i++)
+        {
+            _free.Writer.TryWrite(new RasterImage(request.Width, request.Height));
+        }
+        _reader = Task.Run(() => ReadFramesAsync(tools.Ffmpeg, _stop.Token));
+    }
+
+    public VideoDecodeRequest Request => _request;
+
+    /// <summary>The index of the frame <see cref="FrameAt"/> returned last (-1 before the first call).</summary>
+    public long CurrentIndex => _currentIndex;
+
+    /// <summary>The source has no more frames: every later index holds the last one.</summary>
+    public bool HasEnded => _ended;
+
+    /// <summary>Frame <paramref name="index"/> from the decoder's start (blocking until it is decoded). Earlier
+    /// indexes than the current one hold the current frame: the decoder only goes forward.</summary>
+    public RasterImage FrameAt(long index)
+    {
+        var target = Math.Max(index, 0);
+        while ((_current is null || _currentIndex < target) && !_ended)
+        {
+            if (!_decoded.Reader.TryRead(out var next))
+            {
+                // Throws ffmpeg's failure, or the export's cancellation, when the reader ended with one.
+                if (!_decoded.Reader.WaitToReadAsync(_stop.Token).AsTask().GetAwaiter().GetResult())
+                {
+                    _ended = true;
+                    break;
+                }
+                continue;
+            }
+            if (_current is not null)
+            {
+                _free.Writer.TryWrite(_current);
+            }
+            _current = next;
+            _currentIndex++;
+        }
+        return _current ?? throw new VideoDecodeException(_request.AssetId,
+            $"ffmpeg produced no frame from {_request.SourceStartSeconds:0.###} s on (is the in-point past the end of the video?)");
+    }
+
+    private async Task ReadFramesAsync(string ffmpeg, CancellationToken cancellationToken)
+    {
+        var frameBytes = checked(_request.Width * _request.Height * 4);
+        try
+        {
+            await ToolProcess.RunAsync(ffmpeg, VideoDecoderArguments.For(_request), readOutput: async (output, token) =>
+            {
+                while (true)
+                {
+                    var image = await _free.Reader.ReadAsync(token);
+                    if (await output.ReadAtLeastAsync(image.WritableBytes, frameBytes, throwOnEndOfStream: false, token) < frameBytes)
+                    {
+                        return;
+                    }
+                    image.PremultiplyWrittenPixels();
+                    await _decoded.Writer.WriteAsync(image, token);
+                }
+            }, cancellationToken: cancellationToken);
+            _decoded.Writer.TryComplete();
+        }
+        catch (MediaToolFailedException failed)
+        {
+            _decoded.Writer.TryComplete(new VideoDecodeException(_request.AssetId, failed.StandardErrorTail(), failed));
+        }
+        catch (Exception error)
+        {
+            _decoded.Writer.TryComplete(error);
+        }
+    }
+
+    /// <summary>Kills ffmpeg (if it still runs) and waits for it to be gone.</summary>
+    public void Dispose()
+    {
+        _stop.Cancel();
+        _reader.GetAwaiter().GetResult();
+        _stop.Dispose();
+    }
+}

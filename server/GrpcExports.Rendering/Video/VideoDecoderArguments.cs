@@ -1,0 +1,51 @@
+using System.Globalization;
+
+namespace GrpcExports.Rendering.Video;
+
+/// <summary>The ffmpeg command line that turns a <see cref="VideoDecodeRequest"/> into raw RGBA frames on stdout.</summary>
+internal static class VideoDecoderArguments
+{
+    public static IReadOnlyList<string> For(VideoDecodeRequest request) =>
+    [
+        "-hide_banner", "-loglevel", "error",
+        // Before -i: a fast keyframe seek, then frames up to the exact point are decoded and dropped, and the first
+        // frame kept is at timestamp 0.
+        "-ss", Number(request.SourceStartSeconds),
+        "-i", request.Path,
+        "-map", "0:v:0", "-an", "-sn", "-dn",
+        "-vf", Filters(request),
+        "-f", "rawvideo", "-pix_fmt", "rgba", "pipe:1",
+    ];
+
+    /// <summary>Source time to item time (setpts divides by the rate), resampled to the export's frames, cropped, sized.</summary>
+    private static string Filters(VideoDecodeRequest request)
+    {
+        var filters = new List<string>
+        {
+            $"setpts=(PTS-STARTPTS)/{Number(request.PlaybackRate)}",
+            $"fps={request.Rate.Numerator}/{request.Rate.Denominator}",
+        };
+        var crop = request.Crop;
+        if (!crop.IsNone)
+        {
+            filters.Add(Invariant($"crop=iw-{crop.Left + crop.Right}:ih-{crop.Top + crop.Bottom}:{crop.Left}:{crop.Top}"));
+        }
+        var size = Invariant($"{request.Width}:{request.Height}");
+        if (request.KeepAspectRatio)
+        {
+            filters.Add($"scale={size}:force_original_aspect_ratio=decrease");
+            filters.Add("format=rgba");
+            filters.Add($"pad={size}:(ow-iw)/2:(oh-ih)/2:color=black@0");
+        }
+        else
+        {
+            filters.Add($"scale={size}");
+            filters.Add("format=rgba");
+        }
+        return string.Join(',', filters);
+    }
+
+    private static string Number(double value) => value.ToString("0.######", CultureInfo.InvariantCulture);
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

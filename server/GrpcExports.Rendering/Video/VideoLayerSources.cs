@@ -1,0 +1,108 @@
+using GrpcExports.Rendering.Assets;
+using GrpcExports.Rendering.Compositing;
+using GrpcExports.Rendering.Evaluation;
+using GrpcExports.Rendering.Frames;
+using GrpcExports.Rendering.Timeline;
+using GrpcExports.Rendering.Tools;
+
+namespace GrpcExports.Rendering.Video;
+
+/// <summary>
+/// Video items: one <see cref="VideoDecoder"/> per item, started at the item's first requested instant (in-point plus
+/// local time times playback rate) at the size the box is drawn, and read forward as the frames go by. A request far
+/// ahead of the decoder, or behind it (stills rendered out of order), restarts the decoder at the new point.
+/// <see cref="ReleaseUnused"/> after each exported frame stops the decoders of items that were not drawn on it: a
+/// clip's frames are contiguous, so such an item has ended.
+/// </summary>
+public sealed class VideoLayerSources(EditorTimeline timeline, IAssetResolver resolver, MediaTools tools, FrameRate rate,
+    CancellationToken cancellationToken = default) : ILayerSources, IDisposable
+{
+    /// <summary>Decoding through more than this many seconds to reach a frame is slower than seeking to it.</summary>
+    private const double MaxDecodeAheadSeconds = 2;
+
+    private readonly Dictionary<string, ItemDecoder> _decoders = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _drawnSinceRelease = new(StringComparer.Ordinal);
+
+    /// <summary>How many decoders run now (one per video item on screen).</summary>
+    public int RunningDecoders => _decoders.Count;
+
+    public LayerSource? SourceFor(ItemLayer layer, Viewport viewport)
+    {
+        if (layer.Item is not VideoItem video)
+        {
+            return null;
+        }
+        if (DrawnSize.Of(layer.Geometry, viewport) is not { } size)
+        {
+            return new SolidColorSource(Color.Transparent);
+        }
+        _drawnSinceRelease.Add(video.Id);
+        var localSeconds = layer.LocalTicks / timeline.TicksPerSecond;
+        if (!_decoders.TryGetValue(video.Id, out var decoder) || !decoder.CanReach(localSeconds, rate))
+        {
+            decoder?.Decoder.Dispose();
+            decoder = Start(video, layer, size, Math.Max(0, localSeconds));
+            _decoders[video.Id] = decoder;
+        }
+        return new RasterSource(decoder.Decoder.FrameAt(decoder.IndexAt(localSeconds, rate)));
+    }
+
+    /// <summary>Stops the decoders of items not drawn since the last call.</summary>
+    public void ReleaseUnused()
+    {
+        foreach (var id in _decoders.Keys.Where(id => !_drawnSinceRelease.Contains(id)).ToList())
+        {
+            _decoders.Remove(id, out var decoder);
+            decoder!.Decoder.Dispose();
+        }
+        _drawnSinceRelease.Clear();
+    }
+
+    public void Dispose()
+    {
+        foreach (var decoder in _decoders.Values)
+        {
+            decoder.Decoder.Dispose();
+        }
+        _decoders.Clear();
+    }
+
+    private ItemDecoder Start(VideoItem video, ItemLayer layer, (int Width, int Height) size, double startLocalSeconds)
+    {
+        if (!timeline.Assets.TryGetValue(video.AssetId, out var asset))
+        {
+            throw new AssetUnavailableException(video.AssetId, $"used by video item '{video.Id}' is not in the document's assets");
+        }
+        var path = resolver.ResolveFile(asset);
+        if (!File.Exists(path))
+        {
+            throw new AssetUnavailableException(asset.Id, $"file {path} does not exist");
+        }
+        if (!(video.PlaybackRate > 0) || double.IsInfinity(video.PlaybackRate))
+        {
+            throw new VideoDecodeException(asset.Id, $"video item '{video.Id}' has playbackRate {video.PlaybackRate}; it must be above 0");
+        }
+        var request = new VideoDecodeRequest(asset.Id, path,
+            SourceStartSeconds: Math.Max(0, video.VideoStartFromInSeconds) + startLocalSeconds * video.PlaybackRate,
+            video.PlaybackRate, rate, PixelCrop.At(video.Crop, layer.LocalTicks), size.Width, size.Height, video.KeepAspectRatio);
+        return new ItemDecoder(new VideoDecoder(tools, request, cancellationToken), startLocalSeconds);
+    }
+
+    /// <summary>A decoder whose frame 0 shows the item's local time <paramref name="StartLocalSeconds"/>.</summary>
+    private sealed record ItemDecoder(VideoDecoder Decoder, double StartLocalSeconds)
+    {
+        public long IndexAt(double localSeconds, FrameRate rate) =>
+            (long)Math.Round((localSeconds - StartLocalSeconds) * rate.FramesPerSecond);
+
+        public bool CanReach(double localSeconds, FrameRate rate)
+        {
+            var index = IndexAt(localSeconds, rate);
+            var current = Decoder.CurrentIndex;
+            if (index < current)
+            {
+                return index <= 0 && current <= 0; // both before the decoder's start: its first frame
+            }
+            return Decoder.HasEnded || index - current <= MaxDecodeAheadSeconds * rate.FramesPerSecond;
+        }
+    }
+}

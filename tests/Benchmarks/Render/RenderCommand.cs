@@ -1,0 +1,134 @@
+using System.Diagnostics;
+using Benchmarks.CommandLine;
+using Benchmarks.Reporting;
+using GrpcExports.Rendering.Assets;
+using GrpcExports.Rendering.Compositing;
+using GrpcExports.Rendering.Encoder;
+using GrpcExports.Rendering.Evaluation;
+using GrpcExports.Rendering.Export;
+using GrpcExports.Rendering.Frames;
+using GrpcExports.Rendering.Timeline;
+using GrpcExports.Rendering.Tools;
+using GrpcExports.Rendering.Video;
+
+namespace Benchmarks.Render;
+
+/// <summary>
+/// <c>Benchmarks render</c>: our export of the <see cref="ReferenceComposition"/> against the hand-written ffmpeg
+/// command for the same picture and against ffmpeg encoding a synthetic source of the same length, with the same
+/// encoder settings, in interleaved rounds; and the compositor alone in frames per second.
+/// </summary>
+public sealed class RenderCommand : IBenchmarkCommand
+{
+    /// <summary>Issue 4's aims: no slower than the hand-written command, within 1.3x of the encoder alone, 250 fps compositing.</summary>
+    private const double HandWrittenAim = 1.0;
+    private const double EncoderAim = 1.3;
+    private const double CompositorAimFps = 250;
+
+    public string Name => "render";
+
+    public string Summary => "export of a 1080p30 reference composition vs the hand-written ffmpeg command and the bare encoder";
+
+    public string OptionsHelp =>
+        """
+          --rounds N          interleaved rounds; each runs all three (default 3)
+          --quality NAME      draft, standard or high: the encoder settings all three use (default standard)
+        """;
+
+    public async Task<int> RunAsync(CommandArguments arguments, CancellationToken cancellationToken)
+    {
+        var rounds = arguments.GetInt32("rounds", 3, max: 50);
+        var qualityName = arguments.GetString("quality", "standard");
+        arguments.RejectUnread();
+        if (!Enum.TryParse<ExportQuality>(qualityName, ignoreCase: true, out var quality) || !Enum.IsDefined(quality))
+        {
+            throw new UsageException($"--quality must be draft, standard or high, not '{qualityName}'.");
+        }
+        var tools = MediaTools.Default;
+        var directory = Directory.CreateTempSubdirectory("grpcexports-render-bench-").FullName;
+        try
+        {
+            var composition = new ReferenceComposition(directory);
+            await composition.CreateMediaAsync(tools, cancellationToken);
+            var timeline = EditorStateReader.Parse(ReferenceComposition.EditorStateJson);
+            var assets = new MediaDirectoryAssetResolver(directory);
+            var options = new ExportOptions
+            {
+                Quality = quality,
+                Watermark = new Watermark(composition.WatermarkImage, 0.9, 0.9, 0.5),
+            };
+            Console.WriteLine($"render: 1920x1080, {ReferenceComposition.Fps} fps, {ReferenceComposition.Seconds} s " +
+                $"({ReferenceComposition.Frames} frames); two 720p clips with a fade, moving logo fading in, watermark, mixed sound; " +
+                $"x264/AAC {quality}; {Environment.ProcessorCount} cores; {rounds} rounds");
+            Console.WriteLine();
+
+            var compositing = await MeasureCompositorAsync(timeline, assets, options, tools, cancellationToken);
+            Console.WriteLine($"compositor alone: {compositing.CompositorFps:0} fps (aim >= {CompositorAimFps:0}); " +
+                $"decoding + composing without encoding: {compositing.PassFps:0} fps");
+            Console.WriteLine();
+
+            var renderer = new ExportRenderer(tools, new ClipSoundMix(composition, tools));
+            var runs = new (string Name, Func<string, Task> Run)[]
+            {
+                ("ours", output => renderer.RenderAsync(timeline, options, assets, output, cancellationToken: cancellationToken)),
+                ("hand-written ffmpeg", output => ToolProcess.RunAsync(tools.Ffmpeg, composition.HandWrittenArguments(quality, output), cancellationToken: cancellationToken)),
+                ("ffmpeg synthetic source", output => ToolProcess.RunAsync(tools.Ffmpeg, ReferenceComposition.SyntheticArguments(quality, output), cancellationToken: cancellationToken)),
+            };
+            var seconds = runs.ToDictionary(r => r.Name, _ => new List<double>());
+            for (var round = 0; round < rounds; round++)
+            {
+                var order = round % 2 == 0 ? runs : [.. runs.Reverse()];
+                var line = new List<string>();
+                foreach (var (name, run) in order)
+                {
+                    var output = Path.Combine(directory, $"out-{round}-{seconds.Keys.ToList().IndexOf(name)}.mp4");
+                    var watch = Stopwatch.StartNew();
+                    await run(output);
+                    seconds[name].Add(watch.Elapsed.TotalSeconds);
+                    line.Add($"{name} {watch.Elapsed.TotalSeconds:0.00} s");
+                    File.Delete(output);
+                }
+                Console.WriteLine($"round {round + 1}: {string.Join(", ", line)}");
+            }
+            var ours = Median.Of(seconds["ours"]);
+            var hand = Median.Of(seconds["hand-written ffmpeg"]);
+            var synthetic = Median.Of(seconds["ffmpeg synthetic source"]);
+            Console.WriteLine();
+            Console.WriteLine($"medians: ours {ours:0.00} s ({ReferenceComposition.Frames / ours:0} fps), hand-written {hand:0.00} s, synthetic {synthetic:0.00} s");
+            Console.WriteLine($"ours / hand-written: {Units.Ratio(ours / hand)} (aim <= {HandWrittenAim:0.0}x)");
+            Console.WriteLine($"ours / synthetic:    {Units.Ratio(ours / synthetic)} (aim <= {EncoderAim:0.0}x)");
+            return 0;
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    /// <summary>Every frame decoded and composed as an export does, without the encoder; the compositor's own time apart.</summary>
+    private static async Task<(double CompositorFps, double PassFps)> MeasureCompositorAsync(EditorTimeline timeline,
+        IAssetResolver assets, ExportOptions options, MediaTools tools, CancellationToken cancellationToken)
+    {
+        var rate = options.Rate;
+        var (width, height) = OutputSize.Of(timeline.CompositionWidth, timeline.CompositionHeight, options);
+        var viewport = Viewport.Fit(timeline.CompositionWidth, timeline.CompositionHeight, width, height, options.LetterboxColor);
+        var magick = new ImageMagickRaster(tools);
+        var watermark = await WatermarkLayer.PrepareAsync(options.Watermark!, magick, tools, viewport, cancellationToken);
+        var evaluator = new FrameEvaluator(timeline, rate);
+        using var videos = new VideoLayerSources(timeline, assets, tools, rate, cancellationToken);
+        var composer = new FrameComposer(viewport, [.. MediaLayerSources.For(timeline, assets, magick), videos]);
+        var compositor = new Compositor();
+        var frame = new FrameBuffer(width, height);
+        var compositing = new Stopwatch();
+        var pass = Stopwatch.StartNew();
+        for (var index = 0L; index < evaluator.FrameCount; index++)
+        {
+            var composed = composer.Compose(evaluator.Evaluate(index), timeline);
+            compositing.Start();
+            compositor.Render(frame, [.. composed.Commands, watermark]);
+            compositing.Stop();
+            videos.ReleaseUnused();
+        }
+        return (evaluator.FrameCount / compositing.Elapsed.TotalSeconds, evaluator.FrameCount / pass.Elapsed.TotalSeconds);
+    }
+}
