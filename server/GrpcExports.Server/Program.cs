@@ -1,4 +1,15 @@
 using GrpcExports.Server.Hosting;
+using Microsoft.Extensions.Options;
 
-var app = ServerApplication.Build(args);
-await app.RunAsync();
+try
+{
+    var app = ServerApplication.Build(args);
+    await app.RunAsync();
+    return 0;
+}
+catch (OptionsValidationException e)
+{
+    // A setting out of range is the operator's to fix: name it in one line instead of a stack trace.
+    await Console.Error.WriteLineAsync($"GrpcExports.Server: invalid configuration: {string.Join(" ", e.Failures)}");
+    return 2;
+}

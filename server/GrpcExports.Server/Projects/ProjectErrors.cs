@@ -29,9 +29,10 @@ internal static class ProjectErrors
         {
             metadata["asOfTime"] = time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
         }
-        var what = version is { } requested ? $"version {requested}" : "that time";
-        return ProductErrors.Create(StatusCode.NotFound, ErrorReason.ProjectVersionNotFound,
-            $"Project {projectId} has no {what}; it is at version {currentVersion}.", metadata);
+        var message = version is { } requested
+            ? $"Project {projectId} has no version {requested}; it is at version {currentVersion}."
+            : $"Project {projectId} did not exist yet at {metadata.GetValueOrDefault("asOfTime")}; it is now at version {currentVersion}.";
+        return ProductErrors.Create(StatusCode.NotFound, ErrorReason.ProjectVersionNotFound, message, metadata);
     }
 
     /// <summary>INVALID_ARGUMENT / INVALID_REQUEST with one field violation per problem.</summary>
