@@ -67,7 +67,7 @@ public sealed class RenderCommand : IBenchmarkCommand
                 $"decoding + composing without encoding: {compositing.PassFps:0} fps");
             Console.WriteLine();
 
-            var renderer = new ExportRenderer(tools, new ClipSoundMix(composition, tools));
+            var renderer = new ExportRenderer(tools);
             var runs = new (string Name, Func<string, Task> Run)[]
             {
                 ("ours", output => renderer.RenderAsync(timeline, options, assets, output, cancellationToken: cancellationToken)),
