@@ -72,6 +72,7 @@ internal sealed class GxSession : IGxSession
             PageToken = page.Token,
             FolderId = filter.FolderId ?? "",
             TitleContains = filter.TitleContains ?? "",
+            UpdateTimeAfter = filter.UpdatedAfter is { } after ? Timestamp.FromDateTime(after.ToUniversalTime()) : null,
             View = ProjectView.Basic,
         };
         var response = await _projects.ListProjectsAsync(request, cancellationToken: cancellationToken).ConfigureAwait(false);

@@ -34,12 +34,21 @@ public sealed class GetGxProject : GxCmdlet
     [ValidateNotNullOrEmpty]
     public string? Title { get; set; }
 
+    /// <summary>Only projects edited at or after this time (local unless its Kind says UTC).</summary>
+    [Parameter(ParameterSetName = ListSet)]
+    public DateTime? UpdatedAfter { get; set; }
+
+    /// <summary>How many projects each ListProjects call asks for; the listing goes on until -First is met either way.</summary>
+    [Parameter(ParameterSetName = ListSet)]
+    [ValidateRange(1, LargestPage)]
+    public int PageSize { get; set; } = LargestPage;
+
     protected override void ProcessRecord()
     {
         if (ParameterSetName == ListSet)
         {
-            var filter = new ProjectFilter(Folder, Title);
-            WritePages("grpcexports.v1.ProjectService/ListProjects", filter, PagingParameters,
+            var filter = new ProjectFilter(Folder, Title, UpdatedAfter);
+            WritePages("grpcexports.v1.ProjectService/ListProjects", filter, PagingParameters, PageSize,
                 (session, page, cancellation) => session.ListProjectsAsync(filter, page, cancellation));
             return;
         }

@@ -17,6 +17,6 @@ public sealed class GetGxProjectHistory : GxCmdlet
     public SwitchParameter OldestFirst { get; set; }
 
     protected override void ProcessRecord() =>
-        WritePages("grpcexports.v1.ProjectService/ListProjectHistory", Id, PagingParameters,
+        WritePages("grpcexports.v1.ProjectService/ListProjectHistory", Id, PagingParameters, LargestPage,
             (session, page, cancellation) => session.ListProjectHistoryAsync(Id, OldestFirst, page, cancellation));
 }
