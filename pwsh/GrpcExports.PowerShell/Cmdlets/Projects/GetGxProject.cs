@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using GrpcExports.PowerShell.Completion;
 using GrpcExports.PowerShell.Engine;
 using GrpcExports.PowerShell.Output;
 
@@ -17,15 +18,18 @@ public sealed class GetGxProject : GxCmdlet
 
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("ProjectId")]
+    [ArgumentCompleter(typeof(ProjectIdCompleter))]
     [ValidateNotNullOrEmpty]
     public string[] Id { get; set; } = [];
 
     /// <summary>A past version to read (0, the default, is the latest).</summary>
     [Parameter(ParameterSetName = IdSet)]
+    [ArgumentCompleter(typeof(ProjectVersionCompleter))]
     [ValidateRange(0, long.MaxValue)]
     public long Version { get; set; }
 
     [Parameter(ParameterSetName = ListSet)]
+    [ArgumentCompleter(typeof(FolderCompleter))]
     [ValidateNotNullOrEmpty]
     public string? Folder { get; set; }
 
