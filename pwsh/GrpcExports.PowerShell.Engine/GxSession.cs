@@ -154,12 +154,12 @@ internal sealed class GxSession : IGxSession
         return ProjectOutputs.Diff(id, response);
     });
 
-    public Task<GxProject> RevertProjectAsync(string id, long version, long expectedStateVersion,
+    public Task<(GxProject Project, bool Unchanged)> RevertProjectAsync(string id, long version, long expectedStateVersion,
         CancellationToken cancellationToken) => Translated(async () =>
     {
         var request = new RevertProjectRequest { ProjectId = id, Version = version, ExpectedStateVersion = expectedStateVersion };
         var response = await _projects.RevertProjectAsync(request, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return ProjectOutputs.Project(response.Project);
+        return (ProjectOutputs.Project(response.Project), response.Unchanged);
     });
 
     public Task<GxValidationResult> ValidateEditorStateAsync(string editorStateJson, CancellationToken cancellationToken) => Translated(async () =>

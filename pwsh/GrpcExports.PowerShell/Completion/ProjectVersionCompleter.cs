@@ -34,7 +34,7 @@ public sealed class ProjectVersionCompleter : IArgumentCompleter
 
     /// <summary>-Id when it is a literal id; Get-GxProject's -Id takes several, the first counts.</summary>
     private static string? ProjectId(IDictionary bound) =>
-        bound["Id"] switch
+        (bound.Contains("Id") ? bound["Id"] : null) switch
         {
             string id when id.Length > 0 => id,
             object[] { Length: > 0 } ids when ids[0] is string first => first,

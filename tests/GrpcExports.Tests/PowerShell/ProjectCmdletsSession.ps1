@@ -118,11 +118,14 @@ $seen.Compare = [ordered]@{
 
 $restored = Restore-GxProject -Id $source.Id -Version 1
 $whatIfRestore = Restore-GxProject -Id $source.Id -Version 2 -WhatIf
+$again = Restore-GxProject -Id $source.Id -Version 1 -WarningVariable alreadyCurrent -WarningAction SilentlyContinue
 $current = Get-GxProject -Id $source.Id
 $seen.Restore = [ordered]@{
     Version = $restored.Version
     StateVersion = $restored.StateVersion
     WhatIfOutput = @($whatIfRestore).Count
+    AgainVersion = $again.Version
+    AgainWarnings = @($alreadyCurrent | ForEach-Object Message)
     VersionAfter = $current.Version
     WidthAfter = $current.EditorState.compositionWidth
     TitleAfter = $current.Title

@@ -101,6 +101,8 @@ public sealed class ProjectCmdletsSessionTests(ProjectCmdletsSessionTests.Sessio
         Assert.Equal(4, restore.GetProperty("Version").GetInt64());
         Assert.Equal(4, restore.GetProperty("StateVersion").GetInt64());
         Assert.Equal(0, restore.GetProperty("WhatIfOutput").GetInt32());
+        Assert.Equal(4, restore.GetProperty("AgainVersion").GetInt64());
+        Assert.Equal(["The editor state of version 1 is the current one already: nothing was stored."], Strings(restore, "AgainWarnings"));
         Assert.Equal(4, restore.GetProperty("VersionAfter").GetInt64());
         Assert.Equal(1280, restore.GetProperty("WidthAfter").GetInt32());
         Assert.Equal("Source renamed", restore.GetProperty("TitleAfter").GetString());

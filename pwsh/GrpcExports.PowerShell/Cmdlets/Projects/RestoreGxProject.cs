@@ -34,9 +34,13 @@ public sealed class RestoreGxProject : GxCmdlet
             return;
         }
         if (TryCall("grpcexports.v1.ProjectService/RevertProject", Id,
-                (session, cancellation) => session.RevertProjectAsync(Id, Version, ExpectedVersion, cancellation), out var project))
+                (session, cancellation) => session.RevertProjectAsync(Id, Version, ExpectedVersion, cancellation), out var revert))
         {
-            WriteObject(project);
+            if (revert.Unchanged)
+            {
+                WriteWarning($"The editor state of version {Version} is the current one already: nothing was stored.");
+            }
+            WriteObject(revert.Project);
         }
     }
 }
