@@ -188,6 +188,7 @@ $seen.Examples = [ordered]@{
     BackedUpFrom = @($backups.ClonedFromId | Sort-Object)
     ChangedSince = @(@($copyOfFirst.Id, $fresh.Id, $worked.Id) + @($scratch.Id) | Sort-Object)
     BackupFolders = @($backups.Folder | Sort-Object -Unique)
+    BackupTitles = @($backups | Titles)
     BackupsAgain = @($backupsAgain).Count
     InBackupFolder = @(Get-GxProject -Folder nightly).Count
     PruneWhatIfOutput = @($pruneWhatIf).Count

@@ -163,6 +163,8 @@ public sealed class ProjectCmdletsSessionTests(ProjectCmdletsSessionTests.Sessio
         Assert.Equal(0, examples.GetProperty("BackupWhatIfOutput").GetInt32());
         Assert.Equal(Strings(examples, "ChangedSince"), Strings(examples, "BackedUpFrom"));
         Assert.Equal(["nightly"], Strings(examples, "BackupFolders"));
+        Assert.Equal(["Fresh (copy)", "Scratch 1 (copy)", "Scratch 2 (copy)", "Source (copy) (copy)", "Worked on (copy)"],
+            Strings(examples, "BackupTitles").Order(StringComparer.Ordinal));
         Assert.Equal(5, examples.GetProperty("BackupsAgain").GetInt32());
         Assert.Equal(10, examples.GetProperty("InBackupFolder").GetInt32());
     }
