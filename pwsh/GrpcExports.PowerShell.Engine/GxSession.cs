@@ -72,6 +72,7 @@ internal sealed class GxSession : IGxSession
             PageToken = page.Token,
             FolderId = filter.FolderId ?? "",
             TitleContains = filter.TitleContains ?? "",
+            UpdateTimeAfter = filter.UpdatedAfter is { } after ? Timestamp.FromDateTime(after.ToUniversalTime()) : null,
             View = ProjectView.Basic,
         };
         var response = await _projects.ListProjectsAsync(request, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -153,12 +154,12 @@ internal sealed class GxSession : IGxSession
         return ProjectOutputs.Diff(id, response);
     });
 
-    public Task<GxProject> RevertProjectAsync(string id, long version, long expectedStateVersion,
+    public Task<(GxProject Project, bool Unchanged)> RevertProjectAsync(string id, long version, long expectedStateVersion,
         CancellationToken cancellationToken) => Translated(async () =>
     {
         var request = new RevertProjectRequest { ProjectId = id, Version = version, ExpectedStateVersion = expectedStateVersion };
         var response = await _projects.RevertProjectAsync(request, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return ProjectOutputs.Project(response.Project);
+        return (ProjectOutputs.Project(response.Project), response.Unchanged);
     });
 
     public Task<GxValidationResult> ValidateEditorStateAsync(string editorStateJson, CancellationToken cancellationToken) => Translated(async () =>

@@ -77,13 +77,17 @@ public abstract class GxCmdlet : PSCmdlet, IDisposable
             return true;
         }, out _);
 
+    /// <summary>The most a list cmdlet asks for in one call (every list RPC allows at least this many).</summary>
+    private protected const int LargestPage = 100;
+
     /// <summary>
-    /// Calls a list RPC page by page and writes what -Skip and -First select; returns false when a page failed.
+    /// Calls a list RPC page by page, at most <paramref name="largestPage"/> items a call, and writes what -Skip and
+    /// -First select; returns false when a page failed.
     /// </summary>
-    private protected bool WritePages<T>(string rpc, object? target, PagingParameters paging,
+    private protected bool WritePages<T>(string rpc, object? target, PagingParameters paging, int largestPage,
         Func<IGxSession, PageRequest, CancellationToken, Task<Page<T>>> listPage)
     {
-        const ulong LargestPage = 100;
+        var pageLimit = (ulong)largestPage;
         if (paging.IncludeTotalCount)
         {
             // The list RPCs do not count; accuracy 0 says the total is unknown.
@@ -94,7 +98,7 @@ public abstract class GxCmdlet : PSCmdlet, IDisposable
         var token = "";
         while (toWrite > 0)
         {
-            var wanted = toSkip >= LargestPage || toWrite >= LargestPage ? LargestPage : toSkip + toWrite;
+            var wanted = toSkip >= pageLimit || toWrite >= pageLimit ? pageLimit : toSkip + toWrite;
             var size = (int)wanted;
             if (!TryCall(rpc, target, (session, cancellation) => listPage(session, new PageRequest(size, token), cancellation), out var page))
             {

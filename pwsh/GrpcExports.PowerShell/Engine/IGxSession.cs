@@ -34,7 +34,8 @@ internal interface IGxSession : IDisposable
 
     Task<GxProjectDiff> DiffProjectVersionsAsync(string id, long fromVersion, long toVersion, CancellationToken cancellationToken);
 
-    Task<GxProject> RevertProjectAsync(string id, long version, long expectedStateVersion, CancellationToken cancellationToken);
+    /// <summary>The project after the revert; Unchanged when that version's editor state was current already (nothing stored).</summary>
+    Task<(GxProject Project, bool Unchanged)> RevertProjectAsync(string id, long version, long expectedStateVersion, CancellationToken cancellationToken);
 
     Task<GxValidationResult> ValidateEditorStateAsync(string editorStateJson, CancellationToken cancellationToken);
 }

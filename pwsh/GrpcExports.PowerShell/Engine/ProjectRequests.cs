@@ -9,8 +9,8 @@ internal sealed record ProjectChanges(string Id, string? Title, string? Descript
 /// <summary>CloneProject's input; version 0 is the latest, null names are copied from the source.</summary>
 internal sealed record ProjectCopy(string Id, long Version, string? Title, string? Description, string? FolderId);
 
-/// <summary>ListProjects' filters; null or empty means no filter.</summary>
-internal sealed record ProjectFilter(string? FolderId, string? TitleContains);
+/// <summary>ListProjects' filters; null or empty means no filter. <see cref="UpdatedAfter"/> is inclusive.</summary>
+internal sealed record ProjectFilter(string? FolderId, string? TitleContains, DateTime? UpdatedAfter = null);
 
 /// <summary>One page of a list call: how many at most, and the token of the previous page (empty for the first).</summary>
 internal sealed record PageRequest(int Size, string Token);

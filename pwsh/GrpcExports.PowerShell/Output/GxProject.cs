@@ -51,7 +51,7 @@ public sealed class GxProject
 
     public long ClonedFromVersion { get; }
 
-    /// <summary>The editor state as PowerShell objects; null when the call left it out (lists).</summary>
+    /// <summary>The editor state as PowerShell objects; null when the call left it out (lists, and Set-GxProject -PassThru).</summary>
     public object? EditorState { get; }
 
     /// <summary>The editor state exactly as the server sent it, for cmdlets that pass it on.</summary>

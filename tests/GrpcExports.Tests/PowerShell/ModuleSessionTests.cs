@@ -112,7 +112,7 @@ public sealed class ModuleSessionTests(ModuleSessionTests.Session session) : ICl
     private string[] Strings(string property) =>
         Seen.GetProperty(property).EnumerateArray().Select(item => item.GetString()!).ToArray();
 
-    /// <summary>Starts the server, runs ModuleSession.ps1 once in `dotnet pwsh`, and keeps its report.</summary>
+    /// <summary>Starts the server, runs ModuleSession.ps1 once, and keeps its report.</summary>
     public sealed class Session : IAsyncLifetime
     {
         private RunningServer? _server;
@@ -124,19 +124,7 @@ public sealed class ModuleSessionTests(ModuleSessionTests.Session session) : ICl
         public async Task InitializeAsync()
         {
             _server = await RunningServer.StartAsync("--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:0");
-            var script = Path.Combine(RepoPaths.Root, "tests", "GrpcExports.Tests", "PowerShell", "ModuleSession.ps1");
-            using var directory = new TemporaryDirectory();
-            var reportPath = Path.Combine(directory.Path, "report.json");
-            var run = await ExternalProcess.RunAsync("dotnet",
-            [
-                "pwsh", "-NoProfile", "-NonInteractive", "-File", script,
-                "-ModuleManifest", PackedModule.ManifestPath, "-Endpoint", ServerAddress.ToString(), "-ReportPath", reportPath,
-            ]);
-            if (run.ExitCode != 0 || !File.Exists(reportPath))
-            {
-                throw new InvalidOperationException($"ModuleSession.ps1 failed: {run}");
-            }
-            Report = JsonDocument.Parse(await File.ReadAllTextAsync(reportPath)).RootElement.Clone();
+            Report = await SessionScript.RunAsync("ModuleSession.ps1", ("Endpoint", ServerAddress.ToString()));
         }
 
         public async Task DisposeAsync()

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using GrpcExports.PowerShell.Completion;
 using GrpcExports.PowerShell.Engine;
 using GrpcExports.PowerShell.Output;
 
@@ -14,11 +15,13 @@ public sealed class CopyGxProject : GxCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("ProjectId")]
+    [ArgumentCompleter(typeof(ProjectIdCompleter))]
     [ValidateNotNullOrEmpty]
     public string Id { get; set; } = "";
 
     /// <summary>The version to copy; 0, the default, is the latest.</summary>
     [Parameter]
+    [ArgumentCompleter(typeof(ProjectVersionCompleter))]
     [ValidateRange(0, long.MaxValue)]
     public long Version { get; set; }
 
@@ -29,6 +32,7 @@ public sealed class CopyGxProject : GxCmdlet
     public string? Description { get; set; }
 
     [Parameter]
+    [ArgumentCompleter(typeof(FolderCompleter))]
     public string? Folder { get; set; }
 
     protected override void ProcessRecord()

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using GrpcExports.PowerShell.Completion;
 using GrpcExports.PowerShell.Output;
 
 namespace GrpcExports.PowerShell.Cmdlets.Projects;
@@ -10,6 +11,7 @@ public sealed class GetGxProjectHistory : GxCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("ProjectId")]
+    [ArgumentCompleter(typeof(ProjectIdCompleter))]
     [ValidateNotNullOrEmpty]
     public string Id { get; set; } = "";
 
@@ -17,6 +19,6 @@ public sealed class GetGxProjectHistory : GxCmdlet
     public SwitchParameter OldestFirst { get; set; }
 
     protected override void ProcessRecord() =>
-        WritePages("grpcexports.v1.ProjectService/ListProjectHistory", Id, PagingParameters,
+        WritePages("grpcexports.v1.ProjectService/ListProjectHistory", Id, PagingParameters, LargestPage,
             (session, page, cancellation) => session.ListProjectHistoryAsync(Id, OldestFirst, page, cancellation));
 }

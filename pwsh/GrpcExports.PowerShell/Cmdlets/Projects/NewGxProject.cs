@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using GrpcExports.PowerShell.Completion;
 using GrpcExports.PowerShell.EditorState;
 using GrpcExports.PowerShell.Engine;
 using GrpcExports.PowerShell.Output;
@@ -17,6 +18,7 @@ public sealed class NewGxProject : GxCmdlet
     public string? Description { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(FolderCompleter))]
     public string? Folder { get; set; }
 
     [Parameter(ParameterSetName = EditorStateSource.ObjectParameterSet)]

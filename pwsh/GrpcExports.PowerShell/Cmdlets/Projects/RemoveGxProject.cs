@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using GrpcExports.PowerShell.Completion;
 using GrpcExports.PowerShell.Output;
 
 namespace GrpcExports.PowerShell.Cmdlets.Projects;
@@ -10,6 +11,7 @@ public sealed class RemoveGxProject : GxCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("ProjectId")]
+    [ArgumentCompleter(typeof(ProjectIdCompleter))]
     [ValidateNotNullOrEmpty]
     public string Id { get; set; } = "";
 

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using GrpcExports.PowerShell.Completion;
 using GrpcExports.PowerShell.Output;
 
 namespace GrpcExports.PowerShell.Cmdlets.Projects;
@@ -12,10 +13,12 @@ public sealed class RestoreGxProject : GxCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [Alias("ProjectId")]
+    [ArgumentCompleter(typeof(ProjectIdCompleter))]
     [ValidateNotNullOrEmpty]
     public string Id { get; set; } = "";
 
     [Parameter(Mandatory = true, Position = 1)]
+    [ArgumentCompleter(typeof(ProjectVersionCompleter))]
     [ValidateRange(1, long.MaxValue)]
     public long Version { get; set; }
 
@@ -31,9 +34,13 @@ public sealed class RestoreGxProject : GxCmdlet
             return;
         }
         if (TryCall("grpcexports.v1.ProjectService/RevertProject", Id,
-                (session, cancellation) => session.RevertProjectAsync(Id, Version, ExpectedVersion, cancellation), out var project))
+                (session, cancellation) => session.RevertProjectAsync(Id, Version, ExpectedVersion, cancellation), out var revert))
         {
-            WriteObject(project);
+            if (revert.Unchanged)
+            {
+                WriteWarning($"The editor state of version {Version} is the current one already: nothing was stored.");
+            }
+            WriteObject(revert.Project);
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using GrpcExports.PowerShell.Completion;
 using GrpcExports.PowerShell.Engine;
 using GrpcExports.PowerShell.Output;
 
@@ -11,6 +12,7 @@ public sealed class SetGxProject : GxCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("ProjectId")]
+    [ArgumentCompleter(typeof(ProjectIdCompleter))]
     [ValidateNotNullOrEmpty]
     public string Id { get; set; } = "";
 
@@ -22,6 +24,7 @@ public sealed class SetGxProject : GxCmdlet
 
     /// <summary>The folder to move the project to; an empty string takes it out of every folder.</summary>
     [Parameter]
+    [ArgumentCompleter(typeof(FolderCompleter))]
     public string? Folder { get; set; }
 
     [Parameter]

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using GrpcExports.PowerShell.Completion;
 using GrpcExports.PowerShell.EditorState;
 using GrpcExports.PowerShell.Output;
 
@@ -25,6 +26,7 @@ public sealed class TestGxProject : GxCmdlet
     /// <summary>A stored project whose latest editor state to check.</summary>
     [Parameter(Mandatory = true, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
     [Alias("ProjectId")]
+    [ArgumentCompleter(typeof(ProjectIdCompleter))]
     [ValidateNotNullOrEmpty]
     public string? Id { get; set; }
 
