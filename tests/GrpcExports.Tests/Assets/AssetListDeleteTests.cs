@@ -26,14 +26,15 @@ public sealed class AssetListDeleteTests(AssetServerFixture server) : IClassFixt
     public async Task PagesAProjectsAssetsNewestFirstAndFiltersByKind()
     {
         var project = await NewProjectAsync(ProjectDocuments.CorpusJson("editor-state.valid.json"));
+        var png = await _samples.PngAsync(16, 16);
         var uploaded = new List<Asset>();
         for (var i = 0; i < 5; i++)
         {
-            uploaded.Add((await Assets.UploadAsync($"still-{i}.png", await _samples.PngAsync(16 + i, 16), projectId: project)).Asset);
+            uploaded.Add((await Assets.UploadAsync($"still-{i}.png", png, projectId: project)).Asset);
         }
         var video = (await Assets.UploadAsync("clip.mp4", await _samples.VideoAsync(seconds: 1), projectId: project)).Asset;
         uploaded.Add(video);
-        await Assets.UploadAsync("elsewhere.png", await _samples.PngAsync(8, 8));
+        await Assets.UploadAsync("elsewhere.png", png);
 
         var pages = new List<ListAssetsResponse>();
         var token = "";

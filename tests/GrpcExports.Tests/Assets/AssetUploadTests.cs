@@ -52,6 +52,20 @@ public sealed class AssetUploadTests(AssetServerFixture server) : IClassFixture<
     }
 
     [Fact]
+    public async Task StoresAudioAndAnimatedGifsAsTheirKinds()
+    {
+        var wav = (await Assets.UploadAsync("tone.wav", await _samples.WavAsync(seconds: 2))).Asset;
+        var gif = (await Assets.UploadAsync("anim.gif", await _samples.AnimatedGifAsync(frames: 5))).Asset;
+
+        Assert.Equal(("audio/wav", AssetKind.Audio, false, true, 44100, 2, "pcm_s16le"), (wav.MediaType, wav.Kind, wav.Media.HasVideo,
+            wav.Media.HasAudio, wav.Media.AudioSampleRate, wav.Media.AudioChannels, wav.Media.AudioCodec));
+        Assert.InRange(wav.Media.Duration.ToTimeSpan().TotalSeconds, 1.99, 2.01);
+        Assert.Equal(("image/gif", AssetKind.Gif, 40, 30, 5L, 10.0), (gif.MediaType, gif.Kind, gif.Media.Width, gif.Media.Height,
+            gif.Media.FrameCount, gif.Media.FrameRate));
+        Assert.Equal(TimeSpan.FromSeconds(0.5), gif.Media.Duration.ToTimeSpan());
+    }
+
+    [Fact]
     public async Task StoresTheSameBytesOnceAndGivesEachUploadItsOwnRecord()
     {
         var video = await _samples.VideoAsync(seconds: 1);

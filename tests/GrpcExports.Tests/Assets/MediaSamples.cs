@@ -19,6 +19,14 @@ public sealed class MediaSamples : IDisposable
     public Task<byte[]> PngAsync(int width, int height) => MakeAsync("image.png",
         ["-f", "lavfi", "-i", $"testsrc=size={width}x{height}", "-frames:v", "1"]);
 
+    /// <summary>A stereo 44.1 kHz WAV of a sine tone.</summary>
+    public Task<byte[]> WavAsync(double seconds) => MakeAsync("tone.wav",
+        ["-f", "lavfi", "-i", "sine=frequency=440:sample_rate=44100", "-t", seconds.ToString(System.Globalization.CultureInfo.InvariantCulture), "-ac", "2"]);
+
+    /// <summary>An animated GIF of testsrc, 40x30, 10 frames a second.</summary>
+    public Task<byte[]> AnimatedGifAsync(int frames) => MakeAsync("anim.gif",
+        ["-f", "lavfi", "-i", "testsrc=size=40x30:rate=10", "-frames:v", frames.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+
     private async Task<byte[]> MakeAsync(string name, string[] arguments)
     {
         var path = Path.Combine(_directory.Path, $"{Guid.NewGuid():N}-{name}");
