@@ -85,6 +85,21 @@ public sealed class AssetUploadTests(AssetServerFixture server) : IClassFixture<
     }
 
     [Fact]
+    public async Task ConcurrentUploadsOfTheSameBytesKeepOneFileAndCountOneAsNew()
+    {
+        var png = await _samples.PngAsync(50, 50);
+        var before = await server.StoredAsync();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 4).Select(i => Assets.UploadAsync($"same-{i}.png", png)));
+
+        var after = await server.StoredAsync();
+        Assert.Equal(before.Rows + 4, after.Rows);
+        Assert.Equal(before.ContentFiles.Length + 1, after.ContentFiles.Length);
+        Assert.Single(responses, r => !r.ContentDeduplicated);
+        Assert.Empty(after.IncomingFiles);
+    }
+
+    [Fact]
     public async Task RefusesAPngNamedMp4AsAMediaTypeMismatchAndKeepsNothing()
     {
         var png = await _samples.PngAsync(32, 32);
