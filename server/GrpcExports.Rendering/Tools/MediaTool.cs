@@ -11,6 +11,9 @@ public enum MediaTool
 
     /// <summary>ImageMagick's <c>montage</c> (contact sheets).</summary>
     ImageMagickMontage,
+
+    /// <summary>ImageMagick's <c>identify</c> (probing uploaded pictures).</summary>
+    ImageMagickIdentify,
 }
 
 /// <summary>A program the renderer needs is not installed where it was looked for.</summary>

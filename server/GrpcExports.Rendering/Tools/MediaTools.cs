@@ -21,6 +21,7 @@ public sealed class MediaTools
             [MediaTool.Ffprobe] = (["/usr/bin/ffprobe"], "ffmpeg"),
             [MediaTool.ImageMagickConvert] = (["/usr/bin/convert-im6.q16", "/usr/bin/convert-im6.q16hdri", "/usr/bin/convert-im6"], "imagemagick"),
             [MediaTool.ImageMagickMontage] = (["/usr/bin/montage-im6.q16", "/usr/bin/montage-im6.q16hdri", "/usr/bin/montage-im6"], "imagemagick"),
+            [MediaTool.ImageMagickIdentify] = (["/usr/bin/identify-im6.q16", "/usr/bin/identify-im6.q16hdri", "/usr/bin/identify-im6"], "imagemagick"),
         };
 
     private readonly IReadOnlyDictionary<MediaTool, string> _overrides;
@@ -43,6 +44,8 @@ public sealed class MediaTools
 
     public string ImageMagickMontage => PathOf(MediaTool.ImageMagickMontage);
 
+    public string ImageMagickIdentify => PathOf(MediaTool.ImageMagickIdentify);
+
     public string PathOf(MediaTool tool) => _resolved.GetOrAdd(tool, Resolve);
 
     internal static string DisplayName(MediaTool tool) => tool switch
@@ -51,6 +54,7 @@ public sealed class MediaTools
         MediaTool.Ffprobe => "ffprobe",
         MediaTool.ImageMagickConvert => "ImageMagick (convert)",
         MediaTool.ImageMagickMontage => "ImageMagick (montage)",
+        MediaTool.ImageMagickIdentify => "ImageMagick (identify)",
         _ => tool.ToString(),
     };
 

@@ -1,4 +1,5 @@
 using GrpcExports.Grpc.Hosting;
+using GrpcExports.Server.Assets;
 using GrpcExports.Server.Database;
 using GrpcExports.Server.Events;
 using GrpcExports.Server.Projects;
@@ -31,6 +32,7 @@ public static class ServerApplication
         builder.Services.AddDatabase(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddEventStore();
         builder.Services.AddProjectStore(builder.Configuration);
+        builder.Services.AddAssets(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddGrpcLayer(builder.Configuration);
         builder.Services.AddProductServices();
 

@@ -23,6 +23,9 @@ public sealed partial class ServerProcess : IAsyncDisposable
     /// <summary>The server's base address, for example http://127.0.0.1:41234.</summary>
     public Uri Address { get; private set; } = null!;
 
+    /// <summary>The server's process id (for reading its memory from /proc).</summary>
+    public int ProcessId => _process.Id;
+
     /// <summary>What the server printed so far.</summary>
     public string Output
     {

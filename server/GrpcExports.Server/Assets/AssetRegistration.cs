@@ -1,0 +1,28 @@
+using GrpcExports.Rendering.Tools;
+using GrpcExports.Server.Assets.InUse;
+using GrpcExports.Server.Assets.Probing;
+using GrpcExports.Server.Assets.Storage;
+using GrpcExports.Server.Assets.Upload;
+using GrpcExports.Server.Database;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace GrpcExports.Server.Assets;
+
+internal static class AssetRegistration
+{
+    /// <summary>Adds uploads, probing, the asset store and its options (section "Assets").</summary>
+    public static IServiceCollection AddAssets(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        services.Configure<AssetOptions>(configuration.GetSection(AssetOptions.SectionName));
+        services.AddSingleton(provider => new AssetContentFiles(provider.GetRequiredService<IOptions<AssetOptions>>().Value
+            .ResolveDirectory(provider.GetRequiredService<IOptions<DatabaseOptions>>().Value, contentRoot)));
+        services.TryAddSingleton(MediaTools.Default);
+        services.AddSingleton<MediaProber>();
+        services.AddSingleton<AssetReferrers>();
+        services.AddSingleton<AssetStore>();
+        services.AddSingleton<AssetListQuery>();
+        services.AddSingleton<AssetUploads>();
+        return services;
+    }
+}

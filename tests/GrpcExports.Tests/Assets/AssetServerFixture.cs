@@ -1,0 +1,60 @@
+using GrpcExports.Tests.Support;
+using Npgsql;
+
+namespace GrpcExports.Tests.Assets;
+
+/// <summary>
+/// The real server with its asset directory in a temporary folder and an upload cap of <see cref="MaxUploadBytes"/>,
+/// shared by a test class; it can also say what is stored (rows and files) for "nothing was kept" checks.
+/// </summary>
+public sealed class AssetServerFixture : IAsyncLifetime
+{
+    public const long MaxUploadBytes = 8 * 1024 * 1024;
+
+    private readonly TemporaryDirectory _directory = new();
+    private RunningServer? _server;
+
+    public Uri Address => Server.Address;
+
+    public string AssetDirectory => Path.Combine(_directory.Path, "assets");
+
+    /// <summary>The server's own test database.</summary>
+    public string ConnectionString => Server.ConnectionString!;
+
+    private RunningServer Server => _server ?? throw new InvalidOperationException("The server has not started.");
+
+    public async Task InitializeAsync() => _server = await RunningServer.StartAsync("--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:0",
+        $"--Assets:Directory={AssetDirectory}", $"--Assets:MaxUploadBytes={MaxUploadBytes}");
+
+    public async Task DisposeAsync()
+    {
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+        _directory.Dispose();
+    }
+
+    /// <summary>The asset rows, the content files and the files still in the incoming folder, right now.</summary>
+    public async Task<StoredAssets> StoredAsync()
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM assets", connection);
+        var rows = (long)(await command.ExecuteScalarAsync())!;
+        return new StoredAssets(rows, Files("content"), Files("incoming"));
+    }
+
+    private string[] Files(string folder)
+    {
+        var path = Path.Combine(AssetDirectory, folder);
+        return Directory.Exists(path) ? Directory.GetFiles(path, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray() : [];
+    }
+}
+
+/// <summary>What the asset store holds: row count, content files, uploads in progress.</summary>
+public sealed record StoredAssets(long Rows, string[] ContentFiles, string[] IncomingFiles)
+{
+    public override string ToString() =>
+        $"{Rows} rows, content [{string.Join(", ", ContentFiles.Select(Path.GetFileName))}], incoming [{string.Join(", ", IncomingFiles.Select(Path.GetFileName))}]";
+}
