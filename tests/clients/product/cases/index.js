@@ -12,7 +12,7 @@ module.exports = {
   unary_editor_state_round_trip: editorState.unary_editor_state_round_trip,
   server_streaming_watch: health.server_streaming_watch,
   bidi_reflection: reflection.bidi_reflection,
-  client_streaming_unimplemented_until_assets: unimplemented.client_streaming_unimplemented_until_assets,
+  client_streaming_upload_refuses_non_media: unimplemented.client_streaming_upload_refuses_non_media,
   error_with_details: editorState.error_with_details,
   deadline: deadlineAndCancellation.deadline,
   cancellation: deadlineAndCancellation.cancellation,

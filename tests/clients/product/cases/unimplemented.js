@@ -1,20 +1,20 @@
 'use strict';
-// client_streaming_unimplemented_until_assets, unknown_method: what the server answers for an RPC of the contract
-// that has no implementation yet, and for paths that are not in the contract at all.
+// client_streaming_upload_refuses_non_media, unknown_method: a client-streaming call the server refuses after reading
+// the stream, and what it answers for paths that are not in the contract at all.
 
 const { clientStream } = require('../../shared/calls');
 const { assert, Status, failedWith } = require('../../shared/expect');
 
-/** AssetService.UploadAsset answers UNIMPLEMENTED until the assets issue lands; then this case becomes an upload. */
-async function clientStreamingUnimplementedUntilAssets(channels) {
-  const what = 'AssetService/UploadAsset (header, two chunks, half-close)';
+/** A client-streaming upload whose bytes are not the video they claim to be: refused once the stream is in. */
+async function clientStreamingUploadRefusesNonMedia(channels) {
+  const what = 'AssetService/UploadAsset (header, two chunks of non-video bytes, half-close)';
   const outcome = await clientStream(channels.assets(), 'UploadAsset', [
     { message: { header: { fileName: 'clip.mp4', mediaType: 'video/mp4', sizeBytes: '6' } } },
     { message: { chunk: Buffer.from([0, 1, 2]) } },
     { message: { chunk: Buffer.from([3, 4, 5]) } },
   ]);
-  failedWith(outcome, Status.UNIMPLEMENTED, what);
-  assert.match(outcome.error.details, /UploadAsset/, `${what}: the status message does not name the method`);
+  failedWith(outcome, Status.INVALID_ARGUMENT, what);
+  assert.match(outcome.error.details, /clip\.mp4/, `${what}: the status message does not name the file`);
 }
 
 /** A unary call to any path with an empty request message, through a client that knows no service. */
@@ -38,6 +38,6 @@ async function unknownMethod(channels) {
 }
 
 module.exports = {
-  client_streaming_unimplemented_until_assets: clientStreamingUnimplementedUntilAssets,
+  client_streaming_upload_refuses_non_media: clientStreamingUploadRefusesNonMedia,
   unknown_method: unknownMethod,
 };
