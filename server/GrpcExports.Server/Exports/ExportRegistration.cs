@@ -21,6 +21,7 @@ internal static class ExportRegistration
             contentRoot));
         services.AddSingleton<ExportJobStore>();
         services.AddSingleton<ExportJobQueue>();
+        services.AddSingleton<ExportListQuery>();
         services.AddSingleton<ExportChangeHub>();
         services.AddSingleton<RunningRenders>();
         services.AddSingleton<ExportQueueSignal>();

@@ -18,11 +18,11 @@ namespace GrpcExports.Server.Exports;
 
 /// <summary>
 /// grpcexports.v1.ExportService: export jobs in PostgreSQL (Jobs/), rendered by the workers (Workers/), followed live
-/// (Watching/). CreateExport runs through <see cref="IdempotentWrites"/> (the `idempotency-key` header). Every export
+/// (Watching/); the listing and the download in the ExportRpcService.*.cs files beside it. CreateExport runs through <see cref="IdempotentWrites"/> (the `idempotency-key` header). Every export
 /// belongs to <see cref="LocalOwner"/>. The RPCs still to come answer UNIMPLEMENTED.
 /// </summary>
-internal sealed class ExportRpcService(ExportJobStore jobs, ProjectStore projects, IdempotentWrites writes, ExportChangeHub hub,
-    RunningRenders renders, ExportDirectories directories, IOptions<ExportsOptions> options) : IGrpcService
+internal sealed partial class ExportRpcService(ExportJobStore jobs, ExportListQuery listing, ProjectStore projects, IdempotentWrites writes, ExportChangeHub hub,
+    RunningRenders renders, ExportDirectories directories, IOptions<ExportsOptions> options, IHostApplicationLifetime lifetime) : IGrpcService
 {
     private const string DefaultName = "Export";
 
@@ -108,14 +108,8 @@ internal sealed class ExportRpcService(ExportJobStore jobs, ProjectStore project
         return new CancelExportResponse { Export = ExportMessages.ToExport(job) };
     }
 
-    public Task<ListExportsResponse> ListExports(ListExportsRequest request, ServerCallContext context) =>
-        throw NotYetAvailable.Rpc("ExportService.ListExports", issue: 6);
-
     public Task<DeleteExportResponse> DeleteExport(DeleteExportRequest request, ServerCallContext context) =>
         throw NotYetAvailable.Rpc("ExportService.DeleteExport", issue: 6);
-
-    public Task DownloadExport(DownloadExportRequest request, IServerStreamWriter<DownloadExportResponse> responses, ServerCallContext context) =>
-        throw NotYetAvailable.Rpc("ExportService.DownloadExport", issue: 6);
 
     public Task<ListWebhookDeliveriesResponse> ListWebhookDeliveries(ListWebhookDeliveriesRequest request, ServerCallContext context) =>
         throw NotYetAvailable.Rpc("ExportService.ListWebhookDeliveries", issue: 6);
@@ -150,14 +144,22 @@ internal sealed class ExportRpcService(ExportJobStore jobs, ProjectStore project
         }
     }
 
-    /// <summary>The next change the hub delivers, or the export re-read when none came for a while.</summary>
+    /// <summary>
+    /// The next change the hub delivers, or the export re-read when none came for a while. When the server begins to
+    /// shut down, the stream ends with UNAVAILABLE SERVER_SHUTTING_DOWN, so the client watches again elsewhere or later
+    /// instead of holding the shutdown up.
+    /// </summary>
     private async Task<Export> NextChangeAsync(ExportSubscription subscription, Guid exportId, CancellationToken cancellationToken)
     {
-        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
         wait.CancelAfter(WatchRereadInterval);
         try
         {
             return await subscription.Changes.ReadAsync(wait.Token);
+        }
+        catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw ExportErrors.ServerShuttingDown();
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

@@ -21,4 +21,12 @@ internal static class ExportDocuments
             .ImageAsset("picture", file, 160, 90)
             .Image("image", "picture", 0, Seconds(seconds), left: 0, top: 0, width: 160, height: 90)
             .ToJson());
+
+    /// <summary>A composition showing <paramref name="file"/> from the media directory, a video of that size.</summary>
+    public static Struct VideoFromMedia(string file, int width, int height, double seconds) =>
+        Projects.ProjectDocuments.Parse(new EditorStateDocument(width, height)
+            .Track("track-1", "video")
+            .VideoAsset("clip", file, width, height, seconds)
+            .Video("video", "clip", 0, Seconds(seconds), left: 0, top: 0, width: width, height: height)
+            .ToJson());
 }

@@ -111,4 +111,51 @@ public sealed class ExportEndToEndTests : IAsyncLifetime
         Assert.Equal((created.Id, "SUCCEEDED"), (error.ErrorInfo!.Metadata["exportId"], error.ErrorInfo.Metadata["status"]));
         Assert.Single(_server.OutputFiles());
     }
+
+    [Fact]
+    public async Task A_succeeded_export_downloads_in_chunks_with_its_sha256_first_and_resumes_from_an_offset()
+    {
+        // A test pattern compresses far less than a solid colour, so the file spans many chunks.
+        await TestVideos.TestPatternAsync(Path.Combine(_server.MediaDirectory, "pattern.mp4"), 320, 180, 2);
+        var created = (await _server.Exports.CreateExportAsync(new CreateExportRequest
+        {
+            EditorState = VideoFromMedia("pattern.mp4", 320, 180, seconds: 2), Options = new ExportOptions { Fps = 10 },
+        })).Export;
+        var finished = (await _server.Exports.WatchToEndAsync(created.Id))[^1];
+        var bytes = await File.ReadAllBytesAsync(Assert.Single(_server.OutputFiles()));
+
+        var whole = await DownloadAsync(created.Id, offset: 0);
+        var rest = await DownloadAsync(created.Id, offset: bytes.Length / 2);
+        var past = await Assert.ThrowsAsync<RpcException>(() => DownloadAsync(created.Id, offset: bytes.Length + 1));
+
+        Assert.True(bytes.Length > 16 * 1024, $"the file has {bytes.Length} bytes; the test needs more than one chunk");
+        Assert.Equal((finished.Output.Sha256, (long)bytes.Length, 0L), (whole.Info.Sha256, whole.Info.SizeBytes, whole.Info.Offset));
+        Assert.Equal(bytes, whole.Bytes);
+        Assert.True(whole.Chunks > 1);
+        Assert.Equal((long)bytes.Length / 2, rest.Info.Offset);
+        Assert.Equal(bytes[(bytes.Length / 2)..], rest.Bytes);
+        Assert.Equal((StatusCode.OutOfRange, "DOWNLOAD_OFFSET_OUT_OF_RANGE"), (past.StatusCode, past.Reason));
+    }
+
+    private async Task<(ExportDownloadInfo Info, byte[] Bytes, int Chunks)> DownloadAsync(string exportId, long offset)
+    {
+        ExportDownloadInfo? info = null;
+        var bytes = new MemoryStream();
+        var chunks = 0;
+        await foreach (var message in _server.Exports.DownloadExportAsync(new DownloadExportRequest
+        {
+            ExportId = exportId, Offset = offset, ChunkSize = 16 * 1024,
+        }))
+        {
+            if (info is null)
+            {
+                info = message.Info;
+                continue;
+            }
+            Assert.True(message.Chunk.Length is > 0 and <= 16 * 1024);
+            message.Chunk.WriteTo(bytes);
+            chunks++;
+        }
+        return (info!, bytes.ToArray(), chunks);
+    }
 }

@@ -123,6 +123,21 @@ public sealed class ExportValidationTests : IAsyncLifetime
         AssertInvalid(malformed, "INVALID_REQUEST", "export_id");
     }
 
+    [Fact]
+    public async Task Downloading_an_export_that_has_not_succeeded_is_refused()
+    {
+        var queued = (await _server.Exports.CreateExportAsync(new CreateExportRequest { EditorState = SolidColour("#ff0000", 1) })).Export;
+
+        var error = await Assert.ThrowsAsync<RpcException>(async () =>
+        {
+            await foreach (var _ in _server.Exports.DownloadExportAsync(new DownloadExportRequest { ExportId = queued.Id }))
+            {
+            }
+        });
+
+        Assert.Equal((StatusCode.FailedPrecondition, "EXPORT_NOT_READY", "QUEUED"), (error.StatusCode, error.Reason, error.ErrorInfo!.Metadata["status"]));
+    }
+
     private async Task<RpcException> RefusedAsync(CreateExportRequest request)
     {
         var error = await Assert.ThrowsAsync<RpcException>(() => _server.Exports.CreateExportAsync(request));
