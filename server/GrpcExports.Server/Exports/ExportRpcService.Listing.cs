@@ -16,7 +16,7 @@ internal sealed partial class ExportRpcService
     {
         var pageSize = PageSize.Resolve(request.PageSize, DefaultExportPageSize, MaxExportPageSize);
         var projectId = request.ProjectId.Length == 0 ? (Guid?)null : ProjectRequests.ProjectId(request.ProjectId);
-        if (request.Statuses.Any(status => status == ExportStatus.Unspecified ? false : !Enum.IsDefined(status)))
+        if (request.Statuses.Any(status => status != ExportStatus.Unspecified && !Enum.IsDefined(status)))
         {
             throw ProjectErrors.InvalidRequest("statuses", "Only the ExportStatus values QUEUED, RENDERING, SUCCEEDED, FAILED and CANCELLED can be filtered on.");
         }

@@ -1,10 +1,14 @@
+using GrpcExports.Client;
 using GrpcExports.Protocol.V1;
 using GrpcExports.Protocol.Wire;
 using static GrpcExports.Tests.Exports.ExportDocuments;
 
 namespace GrpcExports.Tests.Exports;
 
-/// <summary>At most two active exports per user, counted in the database so simultaneous requests cannot both slip in.</summary>
+/// <summary>
+/// At most two active exports per user, counted in the database so simultaneous requests cannot both slip in; and the
+/// two ways a retried CreateExport avoids a second export (client_task_id, idempotency-key).
+/// </summary>
 public sealed class ExportConcurrencyLimitTests
 {
     [Fact]
@@ -65,5 +69,23 @@ public sealed class ExportConcurrencyLimitTests
         Assert.False(first.Deduplicated);
         Assert.True(again.Deduplicated);
         Assert.Equal(first.Export, again.Export);
+    }
+
+    [Fact]
+    public async Task The_same_idempotency_key_replays_the_first_export_and_refuses_another_request()
+    {
+        await using var server = await ExportServer.StartAsync("--Exports:Workers=0");
+        var withKey = new CallOptions { Headers = new Metadata { { "idempotency-key", "export-" + Guid.NewGuid().ToString("N") } } };
+        var request = new CreateExportRequest { EditorState = SolidColour("#ff0000", 1) };
+
+        var first = await server.Exports.CreateExportAsync(request, withKey);
+        var replay = await server.Exports.CreateExportAsync(request, withKey);
+        var other = await Assert.ThrowsAsync<RpcException>(() => server.Exports.CreateExportAsync(
+            new CreateExportRequest { EditorState = SolidColour("#00ff00", 1) }, withKey));
+        var listed = await server.Exports.ListExportsAsync(new ListExportsRequest());
+
+        Assert.Equal(first, replay);
+        Assert.Equal((StatusCode.FailedPrecondition, "IDEMPOTENCY_KEY_REUSED"), (other.StatusCode, other.Reason));
+        Assert.Equal(first.Export.Id, Assert.Single(listed.Exports).Id);
     }
 }
