@@ -23,6 +23,9 @@ internal sealed class ExportServer : IAsyncDisposable
         Projects = new ProjectServiceClient(_connection);
     }
 
+    /// <summary>The server's base address, for independent clients such as buf curl.</summary>
+    public Uri Address => _server.Address;
+
     public ExportServiceClient Exports { get; }
 
     public ProjectServiceClient Projects { get; }
