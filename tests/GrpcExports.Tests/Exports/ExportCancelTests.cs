@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using GrpcExports.Protocol.V1;
 using GrpcExports.Tests.Rendering.Export;
 using static GrpcExports.Tests.Exports.ExportDocuments;
@@ -6,7 +7,7 @@ namespace GrpcExports.Tests.Exports;
 
 /// <summary>Cancelling a render in progress: it stops, its ffmpeg processes end, and no file is left.</summary>
 [Collection(ExportResourceCollection.Name)]
-public sealed class ExportCancelTests
+public sealed class ExportCancelTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     [Fact]
     public async Task Cancelling_mid_render_stops_ffmpeg_and_leaves_no_file()
@@ -20,10 +21,12 @@ public sealed class ExportCancelTests
 
         var rendering = await server.Exports.WatchUntilAsync(created.Id, e => e.Progress.FramesDone > 0);
         var watching = server.Exports.WatchToEndAsync(created.Id);
+        var sinceCancel = Stopwatch.StartNew();
         var cancelled = (await server.Exports.CancelExportAsync(new CancelExportRequest { ExportId = created.Id })).Export;
         var watched = await watching;
         // The render winds down after the reply: processes are killed, then partial files removed.
         await WaitUntilAsync(() => ChildProcesses.Named("ffmpeg").Count == 0 && server.OutputFiles().Count == 0);
+        output.WriteLine($"No ffmpeg and no file {sinceCancel.ElapsedMilliseconds} ms after CancelExport was sent.");
 
         Assert.Equal(ExportStatus.Rendering, rendering.Status);
         Assert.True(rendering.Progress.FramesDone < rendering.Progress.FramesTotal);
