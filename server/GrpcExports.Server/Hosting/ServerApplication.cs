@@ -2,6 +2,7 @@ using GrpcExports.Grpc.Hosting;
 using GrpcExports.Server.Assets;
 using GrpcExports.Server.Database;
 using GrpcExports.Server.Events;
+using GrpcExports.Server.Exports;
 using GrpcExports.Server.Projects;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -33,6 +34,7 @@ public static class ServerApplication
         builder.Services.AddEventStore();
         builder.Services.AddProjectStore(builder.Configuration);
         builder.Services.AddAssets(builder.Configuration, builder.Environment.ContentRootPath);
+        builder.Services.AddExports(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddGrpcLayer(builder.Configuration);
         builder.Services.AddProductServices();
 

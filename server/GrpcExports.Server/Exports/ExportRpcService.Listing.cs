@@ -1,0 +1,45 @@
+using System.Globalization;
+using GrpcExports.Grpc.Calls;
+using GrpcExports.Protocol.V1;
+using GrpcExports.Server.Exports.Jobs;
+using GrpcExports.Server.Projects;
+using GrpcExports.Server.Projects.Paging;
+
+namespace GrpcExports.Server.Exports;
+
+internal sealed partial class ExportRpcService
+{
+    private const int DefaultExportPageSize = 20, MaxExportPageSize = 100;
+
+    /// <summary>The caller's exports, newest first, a keyset page at a time, with the request's filters.</summary>
+    public async Task<ListExportsResponse> ListExports(ListExportsRequest request, ServerCallContext context)
+    {
+        var pageSize = PageSize.Resolve(request.PageSize, DefaultExportPageSize, MaxExportPageSize);
+        var projectId = request.ProjectId.Length == 0 ? (Guid?)null : ProjectRequests.ProjectId(request.ProjectId);
+        if (request.Statuses.Any(status => status != ExportStatus.Unspecified && !Enum.IsDefined(status)))
+        {
+            throw ProjectErrors.InvalidRequest("statuses", "Only the ExportStatus values QUEUED, RENDERING, SUCCEEDED, FAILED and CANCELLED can be filtered on.");
+        }
+        var statuses = request.Statuses.Where(status => status != ExportStatus.Unspecified).Select(ExportStatuses.ToColumn)
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var filter = new ExportListFilter(LocalOwner.UserId, projectId, request.FolderId, statuses,
+            request.CreateTimeAfter?.ToDateTimeOffset(), request.CreateTimeBefore?.ToDateTimeOffset(), request.ClientTaskId);
+        var fingerprint = PageToken.Fingerprint(nameof(ListExports), filter.OwnerId, projectId?.ToString() ?? "", filter.FolderId,
+            string.Join(",", statuses), Ticks(filter.CreatedAtOrAfter), Ticks(filter.CreatedBefore), filter.ClientTaskId);
+        ExportListCursor? after = null;
+        if (request.PageToken.Length > 0)
+        {
+            var cursor = PageToken.Read(request.PageToken, fingerprint, cursorLength: 2);
+            after = new ExportListCursor(new DateTimeOffset(long.Parse(cursor[0], CultureInfo.InvariantCulture), TimeSpan.Zero), Guid.Parse(cursor[1]));
+        }
+        var (page, next) = await listing.ReadPageAsync(filter, after, pageSize, context.CancellationToken);
+        return new ListExportsResponse
+        {
+            Exports = { page.Select(ExportMessages.ToExport) },
+            NextPageToken = next is null ? "" : PageToken.Issue(fingerprint, [Ticks(next.CreatedAt), next.ExportId.ToString()]),
+        };
+    }
+
+    private static string Ticks(DateTimeOffset? time) =>
+        time is { } value ? value.UtcTicks.ToString(CultureInfo.InvariantCulture) : "";
+}
