@@ -40,3 +40,10 @@ public sealed record LayerCommand(LayerDraw Layer) : DrawCommand;
 /// midpoint of a fade between two opaque clips every pixel is the 50/50 mix, whatever lies beneath.
 /// </summary>
 public sealed record MixCommand(IReadOnlyList<LayerDraw> Layers) : DrawCommand;
+
+/// <summary>
+/// A transition between two layers by a mask: each pixel is <c>outgoing * (1 - m) + incoming * m</c>, m being the
+/// <see cref="Mask"/>'s coverage there, and the result is drawn over what is below (a wipe, iris or clock-wipe). A null
+/// layer is transparent.
+/// </summary>
+public sealed record MaskedMixCommand(LayerDraw? Outgoing, LayerDraw? Incoming, Masks.CoverageMask Mask) : DrawCommand;
