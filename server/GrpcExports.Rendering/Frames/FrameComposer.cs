@@ -1,5 +1,6 @@
 using GrpcExports.Rendering.Compositing;
 using GrpcExports.Rendering.Evaluation;
+using GrpcExports.Rendering.Frames.Transitions;
 using GrpcExports.Rendering.Timeline;
 
 namespace GrpcExports.Rendering.Frames;
@@ -27,24 +28,24 @@ public sealed class FrameComposer(Viewport viewport, IReadOnlyList<ILayerSources
         {
             switch (layer)
             {
-                case ItemLayer item when Draw(item, 1) is { } draw:
+                case ItemLayer item when Draw(item) is { } draw:
                     commands.Add(new LayerCommand(draw));
                     break;
                 case ItemLayer item:
                     skipped.Add(item.Item.Id);
                     break;
                 case TransitionLayer transition:
-                    AddTransition(transition, commands, skipped);
+                    AddTransition(transition, timeline, commands, skipped);
                     break;
             }
         }
         return new ComposedFrame(commands, skipped);
     }
 
-    private void AddTransition(TransitionLayer transition, List<DrawCommand> commands, List<string> skipped)
+    private void AddTransition(TransitionLayer transition, EditorTimeline timeline, List<DrawCommand> commands, List<string> skipped)
     {
-        var outgoing = Draw(transition.Outgoing, 1 - transition.Progress);
-        var incoming = Draw(transition.Incoming, transition.Progress);
+        var outgoing = Draw(transition.Outgoing);
+        var incoming = Draw(transition.Incoming);
         if (outgoing is null)
         {
             skipped.Add(transition.Outgoing.Item.Id);
@@ -53,30 +54,19 @@ public sealed class FrameComposer(Viewport viewport, IReadOnlyList<ILayerSources
         {
             skipped.Add(transition.Incoming.Item.Id);
         }
-        if (transition.Transition.Type != "fade")
+        if (!TransitionDrawing.Draws(transition.Transition.Type))
         {
-            // Not drawn yet (slide, wipe, flip, clock-wipe, iris): a cut at the transition's midpoint.
+            // A type this renderer does not know: a cut at the transition's midpoint.
             skipped.Add(transition.Transition.Id);
-            var shown = transition.LinearProgress < 0.5 ? Draw(transition.Outgoing, 1) : Draw(transition.Incoming, 1);
-            if (shown is not null)
+            if ((transition.LinearProgress < 0.5 ? outgoing : incoming) is { } shown)
             {
                 commands.Add(new LayerCommand(shown));
             }
             return;
         }
-        var mix = new List<LayerDraw>(2);
-        if (outgoing is not null)
-        {
-            mix.Add(outgoing);
-        }
-        if (incoming is not null)
-        {
-            mix.Add(incoming);
-        }
-        if (mix.Count > 0)
-        {
-            commands.Add(new MixCommand(mix));
-        }
+        var (left, top) = Viewport.Map(0, 0);
+        var area = new CompositionArea(left, top, Viewport.CompositionWidthOnOutput(timeline), Viewport.CompositionHeightOnOutput(timeline));
+        commands.AddRange(TransitionDrawing.Commands(transition, outgoing, incoming, area));
     }
 
     private void AddBackground(GlobalBackground background, EditorTimeline timeline, List<DrawCommand> commands, List<string> skipped)
@@ -108,7 +98,7 @@ public sealed class FrameComposer(Viewport viewport, IReadOnlyList<ILayerSources
             LayerPlacement.Box(left, top, Viewport.CompositionWidthOnOutput(timeline), Viewport.CompositionHeightOnOutput(timeline)))));
     }
 
-    private LayerDraw? Draw(ItemLayer layer, double weight)
+    private LayerDraw? Draw(ItemLayer layer)
     {
         LayerSource? source = null;
         foreach (var provider in sources)
@@ -119,7 +109,7 @@ public sealed class FrameComposer(Viewport viewport, IReadOnlyList<ILayerSources
                 break;
             }
         }
-        return source is null ? null : new LayerDraw(source, Place(layer), layer.Geometry.Opacity * weight);
+        return source is null ? null : new LayerDraw(source, Place(layer), layer.Geometry.Opacity);
     }
 
     private LayerPlacement Place(ItemLayer layer)

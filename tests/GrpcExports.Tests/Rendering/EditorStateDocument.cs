@@ -214,7 +214,7 @@ public sealed class EditorStateDocument(int compositionWidth, int compositionHei
     }
 
     public EditorStateDocument Transition(string id, string trackId, string fromClipId, string toClipId, long durationTicks,
-        string type = "fade", string easing = "linear")
+        string type = "fade", string easing = "linear", string? direction = null)
     {
         _transitions[id] = new JsonObject
         {
@@ -226,6 +226,27 @@ public sealed class EditorStateDocument(int compositionWidth, int compositionHei
             ["durationTicks"] = durationTicks,
             ["easing"] = easing,
         };
+        if (direction is not null)
+        {
+            _transitions[id]!["params"] = new JsonObject { ["direction"] = direction };
+        }
+        return this;
+    }
+
+    /// <summary>Gives item <paramref name="id"/> clip animations (an animationSpec each for <c>in</c> and <c>out</c>).</summary>
+    public EditorStateDocument Animations(string id, (string Type, long DurationTicks, string Easing)? entering = null,
+        (string Type, long DurationTicks, string Easing)? leaving = null)
+    {
+        var animations = new JsonObject();
+        if (entering is { } a)
+        {
+            animations["in"] = new JsonObject { ["type"] = a.Type, ["durationTicks"] = a.DurationTicks, ["easing"] = a.Easing };
+        }
+        if (leaving is { } b)
+        {
+            animations["out"] = new JsonObject { ["type"] = b.Type, ["durationTicks"] = b.DurationTicks, ["easing"] = b.Easing };
+        }
+        _items[id]!["animations"] = animations;
         return this;
     }
 
