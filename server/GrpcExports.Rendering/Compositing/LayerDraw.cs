@@ -22,8 +22,11 @@ public readonly record struct LayerPlacement(
         new(left + width / 2, top + height / 2, width, height, rotationDegrees, cornerRadius, cornerRadius);
 }
 
-/// <summary>One layer to draw: its source, its placement, and its opacity (0..1, transition weights folded in).</summary>
-public sealed record LayerDraw(LayerSource Source, LayerPlacement Placement, double Opacity = 1);
+/// <summary>
+/// One layer to draw: its source, its placement, and its opacity (0..1, transition weights folded in); an
+/// <see cref="Outline"/> draws a polygon in the placed box instead of the (rounded) box itself.
+/// </summary>
+public sealed record LayerDraw(LayerSource Source, LayerPlacement Placement, double Opacity = 1, ShapeOutline? Outline = null);
 
 /// <summary>A step of a frame's composition, applied bottom to top.</summary>
 public abstract record DrawCommand;

@@ -109,7 +109,8 @@ public sealed class FrameComposer(Viewport viewport, IReadOnlyList<ILayerSources
                 break;
             }
         }
-        return source is null ? null : new LayerDraw(source, Place(layer), layer.Geometry.Opacity);
+        var outline = layer.Item is SolidItem solid ? SolidOutlines.For(solid.Shape) : null;
+        return source is null ? null : new LayerDraw(source, Place(layer), layer.Geometry.Opacity, outline);
     }
 
     private LayerPlacement Place(ItemLayer layer)

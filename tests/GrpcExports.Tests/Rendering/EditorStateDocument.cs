@@ -46,14 +46,14 @@ public sealed class EditorStateDocument(int compositionWidth, int compositionHei
     /// <summary>A solid rectangle; any geometry property can be replaced by a keyframed one through <paramref name="overrides"/>.</summary>
     public EditorStateDocument Solid(string id, string color, long startTicks, long durationTicks,
         double left, double top, double width, double height, double opacity = 1, double rotation = 0, double borderRadius = 0,
-        params (string Property, JsonObject Track)[] overrides)
+        string shape = "rectangle", params (string Property, JsonObject Track)[] overrides)
     {
         var item = new JsonObject
         {
             ["id"] = id,
             ["type"] = "solid",
             ["color"] = color,
-            ["shape"] = "rectangle",
+            ["shape"] = shape,
             ["startTicks"] = startTicks,
             ["durationTicks"] = durationTicks,
             ["top"] = Animated(top),
