@@ -7,7 +7,7 @@ namespace GrpcExports.Rendering.Evaluation;
 /// </summary>
 /// <remarks>
 /// <c>tracks[0]</c> is the top layer, so tracks are stacked from the last to the first; hidden tracks are not drawn;
-/// items that are not visual (audio) are not layers. A transition joins two touching clips of its track and is
+/// items that are not visual (audio) are not layers; effects are, acting on what is below them. A transition joins two touching clips of its track and is
 /// centred on their cut: over <c>[cut - d/2, cut + d/2)</c> the track shows a <see cref="TransitionLayer"/> with both
 /// clips instead of one item. A transition whose clips are not on its track or do not touch is ignored (validation
 /// refuses such documents; the evaluator stays total).
@@ -99,11 +99,16 @@ public sealed class FrameEvaluator
             {
                 index = ~index - 1;
             }
-            if (index >= 0 && _items[index] is VisualItem visual && instant.IsWithin(visual.StartTicks, visual.EndTicks))
+            if (index < 0 || !instant.IsWithin(_items[index].StartTicks, _items[index].EndTicks))
             {
-                return layerOf(visual, track.Id, instant.Time);
+                return null;
             }
-            return null;
+            return _items[index] switch
+            {
+                VisualItem visual => layerOf(visual, track.Id, instant.Time),
+                EffectItem effect => new EffectLayer(effect, track.Id, instant.Time - effect.StartTicks),
+                _ => null,
+            };
         }
     }
 }

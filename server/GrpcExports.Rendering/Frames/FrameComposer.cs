@@ -1,5 +1,6 @@
 using GrpcExports.Rendering.Compositing;
 using GrpcExports.Rendering.Evaluation;
+using GrpcExports.Rendering.Frames.Effects;
 using GrpcExports.Rendering.Frames.Transitions;
 using GrpcExports.Rendering.Timeline;
 
@@ -37,6 +38,12 @@ public sealed class FrameComposer(Viewport viewport, IReadOnlyList<ILayerSources
                 case TransitionLayer transition:
                     AddTransition(transition, timeline, commands, skipped);
                     break;
+                case EffectLayer effect when DarkeningEffects.VeilOpacity(effect.Item, effect.LocalTicks) is { } opacity:
+                    commands.Add(new LayerCommand(new LayerDraw(new SolidColorSource(Color.Black), CompositionBox(timeline), opacity)));
+                    break;
+                case EffectLayer effect:
+                    skipped.Add(effect.Item.Id);
+                    break;
             }
         }
         return new ComposedFrame(commands, skipped);
@@ -64,9 +71,20 @@ public sealed class FrameComposer(Viewport viewport, IReadOnlyList<ILayerSources
             }
             return;
         }
+        commands.AddRange(TransitionDrawing.Commands(transition, outgoing, incoming, CompositionArea(timeline)));
+    }
+
+    /// <summary>The composition's rectangle on the output frame.</summary>
+    private CompositionArea CompositionArea(EditorTimeline timeline)
+    {
         var (left, top) = Viewport.Map(0, 0);
-        var area = new CompositionArea(left, top, Viewport.CompositionWidthOnOutput(timeline), Viewport.CompositionHeightOnOutput(timeline));
-        commands.AddRange(TransitionDrawing.Commands(transition, outgoing, incoming, area));
+        return new CompositionArea(left, top, Viewport.CompositionWidthOnOutput(timeline), Viewport.CompositionHeightOnOutput(timeline));
+    }
+
+    private LayerPlacement CompositionBox(EditorTimeline timeline)
+    {
+        var area = CompositionArea(timeline);
+        return LayerPlacement.Box(area.Left, area.Top, area.Width, area.Height);
     }
 
     private void AddBackground(GlobalBackground background, EditorTimeline timeline, List<DrawCommand> commands, List<string> skipped)
@@ -93,9 +111,7 @@ public sealed class FrameComposer(Viewport viewport, IReadOnlyList<ILayerSources
             return;
         }
         commands.Add(new FillCommand(Viewport.LetterboxColor));
-        var (left, top) = Viewport.Map(0, 0);
-        commands.Add(new LayerCommand(new LayerDraw(new SolidColorSource(color.Value),
-            LayerPlacement.Box(left, top, Viewport.CompositionWidthOnOutput(timeline), Viewport.CompositionHeightOnOutput(timeline)))));
+        commands.Add(new LayerCommand(new LayerDraw(new SolidColorSource(color.Value), CompositionBox(timeline))));
     }
 
     private LayerDraw? Draw(ItemLayer layer)

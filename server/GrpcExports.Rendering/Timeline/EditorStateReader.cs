@@ -129,6 +129,12 @@ public static class EditorStateReader
                 AudioFadeInDurationInSeconds = node.OptionalNumber("audioFadeInDurationInSeconds", 0),
                 AudioFadeOutDurationInSeconds = node.OptionalNumber("audioFadeOutDurationInSeconds", 0),
             },
+            "effect" => new EffectItem
+            {
+                Id = id, Type = type, StartTicks = start, DurationTicks = duration,
+                EffectType = node.Required("effectType").String(),
+                Intensity = node.OptionalNumber("intensity", 1),
+            },
             _ => new UnmodelledItem { Id = id, Type = type, StartTicks = start, DurationTicks = duration },
         };
     }

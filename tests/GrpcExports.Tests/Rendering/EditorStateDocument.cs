@@ -250,6 +250,22 @@ public sealed class EditorStateDocument(int compositionWidth, int compositionHei
         return this;
     }
 
+    /// <summary>An effect item (<c>fade-in</c>, <c>fade-out</c>, <c>flash-to-black</c>, ...) acting on the tracks below its own.</summary>
+    public EditorStateDocument Effect(string id, string effectType, long startTicks, long durationTicks, double intensity = 1)
+    {
+        _items[id] = new JsonObject
+        {
+            ["id"] = id,
+            ["type"] = "effect",
+            ["effectType"] = effectType,
+            ["intensity"] = intensity,
+            ["startTicks"] = startTicks,
+            ["durationTicks"] = durationTicks,
+            ["isDraggingInTimeline"] = false,
+        };
+        return this;
+    }
+
     public EditorStateDocument BackgroundColor(string color)
     {
         _background = new JsonObject { ["type"] = "color", ["color"] = color, ["gradient"] = null };
