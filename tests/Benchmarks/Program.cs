@@ -9,5 +9,6 @@ var commands = new IBenchmarkCommand[]
     new RpcCommand(),
     new StoreCommand(),
     new RenderCommand(),
+    new TransitionCostCommand(),
 };
 return await BenchmarkProgram.RunAsync(commands, args);

@@ -1,4 +1,5 @@
 using System.Buffers;
+using GrpcExports.Rendering.Compositing.Masks;
 
 namespace GrpcExports.Rendering.Compositing;
 
@@ -75,8 +76,13 @@ public sealed class Compositor
         FillCommand fill => new FillOperation(PixelMath.Premultiply(fill.Color)),
         LayerCommand layer => new LayerOperation(PreparedLayer.Prepare(layer.Layer, width, height)),
         MixCommand mix => new MixOperation([.. mix.Layers.Select(l => PreparedLayer.Prepare(l, width, height))]),
+        MaskedMixCommand masked => new MaskedMixOperation(PrepareOrEmpty(masked.Outgoing, width, height),
+            PrepareOrEmpty(masked.Incoming, width, height), masked.Mask),
         _ => throw new NotSupportedException($"No compositing for {command.GetType().Name}."),
     };
+
+    private static PreparedLayer? PrepareOrEmpty(LayerDraw? draw, int width, int height) =>
+        draw is null ? null : PreparedLayer.Prepare(draw, width, height);
 
     private abstract class Operation
     {
@@ -149,6 +155,70 @@ public sealed class Compositor
             finally
             {
                 ArrayPool<uint>.Shared.Return(rented);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Draws each layer into a cleared scratch band of its own, mixes the two per pixel by the mask's weights, and
+    /// draws the mix over the frame, within the layers' joint bounds.
+    /// </summary>
+    private sealed class MaskedMixOperation : Operation
+    {
+        private readonly PreparedLayer? _outgoing, _incoming;
+        private readonly CoverageMask _mask;
+        private readonly int _left, _right, _top, _bottom;
+
+        public MaskedMixOperation(PreparedLayer? outgoing, PreparedLayer? incoming, CoverageMask mask)
+        {
+            _outgoing = outgoing is { IsEmpty: false } ? outgoing : null;
+            _incoming = incoming is { IsEmpty: false } ? incoming : null;
+            _mask = mask;
+            PreparedLayer[] layers = [.. new[] { _outgoing, _incoming }.OfType<PreparedLayer>()];
+            _left = layers.Length == 0 ? 0 : layers.Min(l => l.Left);
+            _right = layers.Length == 0 ? 0 : layers.Max(l => l.Right);
+            _top = layers.Length == 0 ? 0 : layers.Min(l => l.Top);
+            _bottom = layers.Length == 0 ? 0 : layers.Max(l => l.Bottom);
+        }
+
+        public override void Draw(in Canvas frame, int firstRow, int endRow)
+        {
+            var from = Math.Max(firstRow, _top);
+            var to = Math.Min(endRow, _bottom);
+            if (from >= to || _left >= _right)
+            {
+                return;
+            }
+            var width = frame.Width;
+            var pool = ArrayPool<uint>.Shared;
+            var outgoingRows = pool.Rent((to - from) * width);
+            var incomingRows = pool.Rent((to - from) * width);
+            var maskRow = pool.Rent(_right - _left);
+            try
+            {
+                var outgoing = new Canvas(outgoingRows, width, from);
+                var incoming = new Canvas(incomingRows, width, from);
+                for (var y = from; y < to; y++)
+                {
+                    outgoing.Row(y)[_left.._right].Clear();
+                    incoming.Row(y)[_left.._right].Clear();
+                }
+                _outgoing?.Draw(outgoing, from, to, BlendMode.Plus);
+                _incoming?.Draw(incoming, from, to, BlendMode.Plus);
+                var weights = maskRow.AsSpan(0, _right - _left);
+                for (var y = from; y < to; y++)
+                {
+                    _mask.FillRow(y, _left, weights);
+                    var mixed = outgoing.Row(y)[_left.._right];
+                    RowBlending.MixByMask(mixed, incoming.Row(y)[_left.._right], weights);
+                    RowBlending.Over(frame.Row(y)[_left.._right], mixed, 255);
+                }
+            }
+            finally
+            {
+                pool.Return(maskRow);
+                pool.Return(incomingRows);
+                pool.Return(outgoingRows);
             }
         }
     }

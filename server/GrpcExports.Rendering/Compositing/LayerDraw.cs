@@ -22,8 +22,11 @@ public readonly record struct LayerPlacement(
         new(left + width / 2, top + height / 2, width, height, rotationDegrees, cornerRadius, cornerRadius);
 }
 
-/// <summary>One layer to draw: its source, its placement, and its opacity (0..1, transition weights folded in).</summary>
-public sealed record LayerDraw(LayerSource Source, LayerPlacement Placement, double Opacity = 1);
+/// <summary>
+/// One layer to draw: its source, its placement, and its opacity (0..1, transition weights folded in); an
+/// <see cref="Outline"/> draws a polygon in the placed box instead of the (rounded) box itself.
+/// </summary>
+public sealed record LayerDraw(LayerSource Source, LayerPlacement Placement, double Opacity = 1, ShapeOutline? Outline = null);
 
 /// <summary>A step of a frame's composition, applied bottom to top.</summary>
 public abstract record DrawCommand;
@@ -40,3 +43,10 @@ public sealed record LayerCommand(LayerDraw Layer) : DrawCommand;
 /// midpoint of a fade between two opaque clips every pixel is the 50/50 mix, whatever lies beneath.
 /// </summary>
 public sealed record MixCommand(IReadOnlyList<LayerDraw> Layers) : DrawCommand;
+
+/// <summary>
+/// A transition between two layers by a mask: each pixel is <c>outgoing * (1 - m) + incoming * m</c>, m being the
+/// <see cref="Mask"/>'s coverage there, and the result is drawn over what is below (a wipe, iris or clock-wipe). A null
+/// layer is transparent.
+/// </summary>
+public sealed record MaskedMixCommand(LayerDraw? Outgoing, LayerDraw? Incoming, Masks.CoverageMask Mask) : DrawCommand;

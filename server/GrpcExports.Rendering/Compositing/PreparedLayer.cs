@@ -36,6 +36,9 @@ internal sealed class PreparedLayer
     /// <summary>Every pixel this layer covers fully ends up opaque (full opacity, opaque source).</summary>
     private readonly bool _opaque;
 
+    /// <summary>The polygon drawn instead of the box (solid colours only), in frame pixels.</summary>
+    private readonly PolygonCoverage? _polygon;
+
     private readonly RasterImage? _raster;
     private readonly double _sourceScaleX, _sourceScaleY, _mirrorX, _mirrorY;
 
@@ -73,6 +76,19 @@ internal sealed class PreparedLayer
         _right = (int)Math.Min(frameWidth, Math.Ceiling(_centerX + extentX));
         _top = (int)Math.Max(0, Math.Floor(_centerY - extentY));
         _bottom = (int)Math.Min(frameHeight, Math.Ceiling(_centerY + extentY));
+
+        if (draw.Outline is { } outline)
+        {
+            if (draw.Source is not SolidColorSource)
+            {
+                throw new NotSupportedException("Outlines are drawn in solid colours only.");
+            }
+            _polygon = PlaceOutline(outline, placement);
+            _left = (int)Math.Max(0, Math.Floor(_polygon.MinX - 1));
+            _right = (int)Math.Min(frameWidth, Math.Ceiling(_polygon.MaxX + 1));
+            _top = (int)Math.Max(0, Math.Floor(_polygon.MinY - 1));
+            _bottom = (int)Math.Min(frameHeight, Math.Ceiling(_polygon.MaxY + 1));
+        }
 
         switch (draw.Source)
         {
@@ -115,7 +131,7 @@ internal sealed class PreparedLayer
     /// </summary>
     public bool CoversOpaquely(int firstRow, int endRow, int frameWidth)
     {
-        if (!_opaque || _sin != 0 || IsEmpty)
+        if (!_opaque || _sin != 0 || IsEmpty || _polygon is not null)
         {
             return false;
         }
@@ -140,8 +156,28 @@ internal sealed class PreparedLayer
         var to = Math.Min(endRow, _bottom);
         for (var y = from; y < to; y++)
         {
-            DrawRow(canvas.Row(y), y, mode);
+            if (_polygon is null)
+            {
+                DrawRow(canvas.Row(y), y, mode);
+            }
+            else
+            {
+                _polygon.DrawRow(canvas.Row(y), y, _left, _right, _color, _interiorColor, _opacity, mode);
+            }
         }
+    }
+
+    /// <summary>The outline's unit-square corners sized, mirrored, turned clockwise and moved as the box is.</summary>
+    private PolygonCoverage PlaceOutline(ShapeOutline outline, LayerPlacement placement)
+    {
+        var mirrorX = placement.MirrorX ? -1 : 1;
+        var mirrorY = placement.MirrorY ? -1 : 1;
+        return new PolygonCoverage([.. outline.Corners.Select(corner =>
+        {
+            var x = corner.X * Math.Abs(placement.Width) * mirrorX;
+            var y = corner.Y * Math.Abs(placement.Height) * mirrorY;
+            return (_centerX + x * _cos - y * _sin, _centerY + x * _sin + y * _cos);
+        })]);
     }
 
     private void DrawRow(Span<uint> row, int y, BlendMode mode)

@@ -150,6 +150,37 @@ internal static class RowBlending
         }
     }
 
+    /// <summary>
+    /// <c>outgoing * (1 - m) + incoming * m</c> per pixel into <paramref name="outgoing"/>, m being the pixel's mask weight
+    /// (a byte repeated in all four, see <see cref="Masks.CoverageMask"/>).
+    /// </summary>
+    public static void MixByMask(Span<uint> outgoing, ReadOnlySpan<uint> incoming, ReadOnlySpan<uint> mask)
+    {
+        var length = Math.Min(outgoing.Length, Math.Min(incoming.Length, mask.Length));
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated && length >= PixelsPerVector)
+        {
+            ref var to = ref MemoryMarshal.GetReference(outgoing);
+            ref var from = ref MemoryMarshal.GetReference(incoming);
+            ref var weights = ref MemoryMarshal.GetReference(mask);
+            var max = Vector256.Create((ushort)255);
+            for (; i <= length - PixelsPerVector; i += PixelsPerVector)
+            {
+                var (maskLow, maskHigh) = Vector256.Widen(Vector256.LoadUnsafe(ref weights, (nuint)i).AsByte());
+                var (outLow, outHigh) = Vector256.Widen(Vector256.LoadUnsafe(ref to, (nuint)i).AsByte());
+                var (inLow, inHigh) = Vector256.Widen(Vector256.LoadUnsafe(ref from, (nuint)i).AsByte());
+                var kept = Vector256.Narrow(Divide255(outLow * (max - maskLow)), Divide255(outHigh * (max - maskHigh)));
+                var added = Vector256.Narrow(Divide255(inLow * maskLow), Divide255(inHigh * maskHigh));
+                Vector256.AddSaturate(kept, added).AsUInt32().StoreUnsafe(ref to, (nuint)i);
+            }
+        }
+        for (; i < length; i++)
+        {
+            var weight = (int)(mask[i] & 0xFF);
+            outgoing[i] = PixelMath.AddSaturate(PixelMath.Scale(outgoing[i], 255 - weight), PixelMath.Scale(incoming[i], weight));
+        }
+    }
+
     /// <summary><c>round(x / 255)</c> for x in 0..65025, exactly: <c>(t + (t >> 8)) >> 8</c> with <c>t = x + 128</c>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<ushort> Divide255(Vector256<ushort> x)

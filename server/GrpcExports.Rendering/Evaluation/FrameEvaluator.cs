@@ -7,7 +7,7 @@ namespace GrpcExports.Rendering.Evaluation;
 /// </summary>
 /// <remarks>
 /// <c>tracks[0]</c> is the top layer, so tracks are stacked from the last to the first; hidden tracks are not drawn;
-/// items that are not visual (audio) are not layers. A transition joins two touching clips of its track and is
+/// items that are not visual (audio) are not layers; effects are, acting on what is below them. A transition joins two touching clips of its track and is
 /// centred on their cut: over <c>[cut - d/2, cut + d/2)</c> the track shows a <see cref="TransitionLayer"/> with both
 /// clips instead of one item. A transition whose clips are not on its track or do not touch is ignored (validation
 /// refuses such documents; the evaluator stays total).
@@ -25,7 +25,7 @@ public sealed class FrameEvaluator
         _bottomToTop = timeline.Tracks
             .Reverse()
             .Where(track => !track.Hidden)
-            .Select(track => new TrackPlan(track, ResolveTransitions(track, transitionsByTrack[track.Id])))
+            .Select(track => new TrackPlan(track, ResolveTransitions(track, transitionsByTrack[track.Id]), LayerOf))
             .ToArray();
         FrameCount = Clock.FrameCount(timeline.DurationTicks);
     }
@@ -66,16 +66,18 @@ public sealed class FrameEvaluator
         return [.. resolved.OrderBy(t => t.StartHalfTick)];
     }
 
-    private static ItemLayer LayerOf(VisualItem item, string trackId, double time)
+    private ItemLayer LayerOf(VisualItem item, string trackId, double time)
     {
         var local = time - item.StartTicks;
-        return new ItemLayer(item, trackId, LayerGeometry.At(item.Geometry, local), local);
+        var geometry = ClipAnimationPose.Apply(LayerGeometry.At(item.Geometry, local), item, local,
+            _timeline.CompositionWidth, _timeline.CompositionHeight);
+        return new ItemLayer(item, trackId, geometry, local);
     }
 
     /// <summary>A transition with its clips and its window in half ticks: <c>[2 cut - d, 2 cut + d)</c>.</summary>
     private sealed record ActiveTransition(TimelineTransition Transition, VisualItem From, VisualItem To, long StartHalfTick, long EndHalfTick);
 
-    private sealed class TrackPlan(TimelineTrack track, ActiveTransition[] transitions)
+    private sealed class TrackPlan(TimelineTrack track, ActiveTransition[] transitions, Func<VisualItem, string, double, ItemLayer> layerOf)
     {
         private readonly TimelineItem[] _items = [.. track.Items];
         private readonly long[] _starts = [.. track.Items.Select(i => i.StartTicks)];
@@ -88,7 +90,7 @@ public sealed class FrameEvaluator
                 {
                     var linear = Math.Clamp((2 * instant.Time - active.StartHalfTick) / (2.0 * active.Transition.DurationTicks), 0, 1);
                     return new TransitionLayer(active.Transition, linear, EasingCurves.Apply(active.Transition.Easing, linear),
-                        LayerOf(active.From, track.Id, instant.Time), LayerOf(active.To, track.Id, instant.Time));
+                        layerOf(active.From, track.Id, instant.Time), layerOf(active.To, track.Id, instant.Time));
                 }
             }
             // Items on a track do not overlap: only the one starting last at or before the instant can hold it.
@@ -97,11 +99,16 @@ public sealed class FrameEvaluator
             {
                 index = ~index - 1;
             }
-            if (index >= 0 && _items[index] is VisualItem visual && instant.IsWithin(visual.StartTicks, visual.EndTicks))
+            if (index < 0 || !instant.IsWithin(_items[index].StartTicks, _items[index].EndTicks))
             {
-                return LayerOf(visual, track.Id, instant.Time);
+                return null;
             }
-            return null;
+            return _items[index] switch
+            {
+                VisualItem visual => layerOf(visual, track.Id, instant.Time),
+                EffectItem effect => new EffectLayer(effect, track.Id, instant.Time - effect.StartTicks),
+                _ => null,
+            };
         }
     }
 }

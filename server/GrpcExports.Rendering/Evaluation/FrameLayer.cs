@@ -12,6 +12,9 @@ public abstract record FrameLayer;
 /// </summary>
 public sealed record ItemLayer(VisualItem Item, string TrackId, LayerGeometry Geometry, double LocalTicks) : FrameLayer;
 
+/// <summary>An effect item running on the frame, <see cref="LocalTicks"/> after its start; it acts on the layers below it.</summary>
+public sealed record EffectLayer(EffectItem Item, string TrackId, double LocalTicks) : FrameLayer;
+
 /// <summary>
 /// Two clips of one track during the transition that joins them: <see cref="Progress"/> is
 /// <see cref="LinearProgress"/> (0 at <c>cut - d/2</c>, 1 at <c>cut + d/2</c>) shaped by the transition's easing.

@@ -1,5 +1,7 @@
 using GrpcExports.Rendering.Compositing;
 using GrpcExports.Rendering.Evaluation;
+using GrpcExports.Rendering.Frames.Effects;
+using GrpcExports.Rendering.Frames.Transitions;
 using GrpcExports.Rendering.Timeline;
 
 namespace GrpcExports.Rendering.Frames;
@@ -27,24 +29,30 @@ public sealed class FrameComposer(Viewport viewport, IReadOnlyList<ILayerSources
         {
             switch (layer)
             {
-                case ItemLayer item when Draw(item, 1) is { } draw:
+                case ItemLayer item when Draw(item) is { } draw:
                     commands.Add(new LayerCommand(draw));
                     break;
                 case ItemLayer item:
                     skipped.Add(item.Item.Id);
                     break;
                 case TransitionLayer transition:
-                    AddTransition(transition, commands, skipped);
+                    AddTransition(transition, timeline, commands, skipped);
+                    break;
+                case EffectLayer effect when DarkeningEffects.VeilOpacity(effect.Item, effect.LocalTicks) is { } opacity:
+                    commands.Add(new LayerCommand(new LayerDraw(new SolidColorSource(Color.Black), CompositionBox(timeline), opacity)));
+                    break;
+                case EffectLayer effect:
+                    skipped.Add(effect.Item.Id);
                     break;
             }
         }
         return new ComposedFrame(commands, skipped);
     }
 
-    private void AddTransition(TransitionLayer transition, List<DrawCommand> commands, List<string> skipped)
+    private void AddTransition(TransitionLayer transition, EditorTimeline timeline, List<DrawCommand> commands, List<string> skipped)
     {
-        var outgoing = Draw(transition.Outgoing, 1 - transition.Progress);
-        var incoming = Draw(transition.Incoming, transition.Progress);
+        var outgoing = Draw(transition.Outgoing);
+        var incoming = Draw(transition.Incoming);
         if (outgoing is null)
         {
             skipped.Add(transition.Outgoing.Item.Id);
@@ -53,30 +61,30 @@ public sealed class FrameComposer(Viewport viewport, IReadOnlyList<ILayerSources
         {
             skipped.Add(transition.Incoming.Item.Id);
         }
-        if (transition.Transition.Type != "fade")
+        if (!TransitionDrawing.Draws(transition.Transition.Type))
         {
-            // Not drawn yet (slide, wipe, flip, clock-wipe, iris): a cut at the transition's midpoint.
+            // A type this renderer does not know: a cut at the transition's midpoint.
             skipped.Add(transition.Transition.Id);
-            var shown = transition.LinearProgress < 0.5 ? Draw(transition.Outgoing, 1) : Draw(transition.Incoming, 1);
-            if (shown is not null)
+            if ((transition.LinearProgress < 0.5 ? outgoing : incoming) is { } shown)
             {
                 commands.Add(new LayerCommand(shown));
             }
             return;
         }
-        var mix = new List<LayerDraw>(2);
-        if (outgoing is not null)
-        {
-            mix.Add(outgoing);
-        }
-        if (incoming is not null)
-        {
-            mix.Add(incoming);
-        }
-        if (mix.Count > 0)
-        {
-            commands.Add(new MixCommand(mix));
-        }
+        commands.AddRange(TransitionDrawing.Commands(transition, outgoing, incoming, CompositionArea(timeline)));
+    }
+
+    /// <summary>The composition's rectangle on the output frame.</summary>
+    private CompositionArea CompositionArea(EditorTimeline timeline)
+    {
+        var (left, top) = Viewport.Map(0, 0);
+        return new CompositionArea(left, top, Viewport.CompositionWidthOnOutput(timeline), Viewport.CompositionHeightOnOutput(timeline));
+    }
+
+    private LayerPlacement CompositionBox(EditorTimeline timeline)
+    {
+        var area = CompositionArea(timeline);
+        return LayerPlacement.Box(area.Left, area.Top, area.Width, area.Height);
     }
 
     private void AddBackground(GlobalBackground background, EditorTimeline timeline, List<DrawCommand> commands, List<string> skipped)
@@ -103,12 +111,10 @@ public sealed class FrameComposer(Viewport viewport, IReadOnlyList<ILayerSources
             return;
         }
         commands.Add(new FillCommand(Viewport.LetterboxColor));
-        var (left, top) = Viewport.Map(0, 0);
-        commands.Add(new LayerCommand(new LayerDraw(new SolidColorSource(color.Value),
-            LayerPlacement.Box(left, top, Viewport.CompositionWidthOnOutput(timeline), Viewport.CompositionHeightOnOutput(timeline)))));
+        commands.Add(new LayerCommand(new LayerDraw(new SolidColorSource(color.Value), CompositionBox(timeline))));
     }
 
-    private LayerDraw? Draw(ItemLayer layer, double weight)
+    private LayerDraw? Draw(ItemLayer layer)
     {
         LayerSource? source = null;
         foreach (var provider in sources)
@@ -119,7 +125,8 @@ public sealed class FrameComposer(Viewport viewport, IReadOnlyList<ILayerSources
                 break;
             }
         }
-        return source is null ? null : new LayerDraw(source, Place(layer), layer.Geometry.Opacity * weight);
+        var outline = layer.Item is SolidItem solid ? SolidOutlines.For(solid.Shape) : null;
+        return source is null ? null : new LayerDraw(source, Place(layer), layer.Geometry.Opacity, outline);
     }
 
     private LayerPlacement Place(ItemLayer layer)

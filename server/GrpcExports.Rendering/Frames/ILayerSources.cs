@@ -15,11 +15,9 @@ public interface ILayerSources
     LayerSource? SourceFor(ItemLayer layer, Viewport viewport);
 }
 
-/// <summary>Solid items: a constant colour (shapes come from the placement: rectangle, or circle as an ellipse).</summary>
+/// <summary>Solid items: a constant colour (the shape comes from the placement and <see cref="SolidOutlines"/>).</summary>
 public sealed class SolidLayerSources : ILayerSources
 {
     public LayerSource? SourceFor(ItemLayer layer, Viewport viewport) =>
-        layer.Item is Timeline.SolidItem { Shape: Timeline.SolidShape.Rectangle or Timeline.SolidShape.Circle } solid
-            ? new SolidColorSource(solid.Color)
-            : null;
+        layer.Item is Timeline.SolidItem solid ? new SolidColorSource(solid.Color) : null;
 }

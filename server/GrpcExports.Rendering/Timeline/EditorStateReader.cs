@@ -129,6 +129,12 @@ public static class EditorStateReader
                 AudioFadeInDurationInSeconds = node.OptionalNumber("audioFadeInDurationInSeconds", 0),
                 AudioFadeOutDurationInSeconds = node.OptionalNumber("audioFadeOutDurationInSeconds", 0),
             },
+            "effect" => new EffectItem
+            {
+                Id = id, Type = type, StartTicks = start, DurationTicks = duration,
+                EffectType = node.Required("effectType").String(),
+                Intensity = node.OptionalNumber("intensity", 1),
+            },
             _ => new UnmodelledItem { Id = id, Type = type, StartTicks = start, DurationTicks = duration },
         };
     }
@@ -235,17 +241,42 @@ public static class EditorStateReader
                 }
             }
         }
+        var type = node.Required("type").String();
         return new TimelineTransition
         {
             Id = id,
             TrackId = node.Required("trackId").String(),
             FromClipId = node.Required("fromClipId").String(),
             ToClipId = node.Required("toClipId").String(),
-            Type = node.Required("type").String(),
+            Type = type,
             DurationTicks = node.Required("durationTicks").PositiveInteger(),
             Easing = node.Easing("easing"),
             Parameters = parameters,
+            Direction = ReadTransitionDirection(type, node),
         };
+    }
+
+    /// <summary>
+    /// The schema leaves <c>params</c> open, so a direction the renderer does not know is refused here, naming the field,
+    /// rather than drawn some other way than the editor showed it.
+    /// </summary>
+    private static TransitionDirection ReadTransitionDirection(string type, Node transition)
+    {
+        if (type is not ("slide" or "wipe" or "flip") || !transition.TryGet("params", out var parameters)
+            || !parameters.TryGet("direction", out var field))
+        {
+            return TransitionDirections.Default;
+        }
+        var name = field.Kind == JsonValueKind.String ? field.String() : field.Element.GetRawText();
+        var direction = TransitionDirections.Parse(name);
+        if (type == "flip")
+        {
+            return direction is { } side && side.IsSide()
+                ? side
+                : throw new EditorStateFormatException(field.Path, $"flip turns from-left, from-right, from-top or from-bottom, not '{name}'");
+        }
+        return direction ?? throw new EditorStateFormatException(field.Path,
+            $"unknown transition direction '{name}' (expected one of {string.Join(", ", TransitionDirections.Names)})");
     }
 
     private static GlobalBackground ReadBackground(Node node)

@@ -82,6 +82,9 @@ public sealed record TimelineTransition
 
     /// <summary>The transition's <c>params</c>: strings, numbers (as double) and booleans.</summary>
     public IReadOnlyDictionary<string, object> Parameters { get; init; } = new Dictionary<string, object>();
+
+    /// <summary><c>params.direction</c> for slide, wipe and flip (<c>from-left</c> when absent).</summary>
+    public TransitionDirection Direction { get; init; } = TransitionDirections.Default;
 }
 
 /// <summary>What is drawn behind every track (<c>globalBackground</c>).</summary>

@@ -159,7 +159,18 @@ public sealed record AudioItem : TimelineItem
 }
 
 /// <summary>
-/// An item of a kind the renderer has no model for yet (gif, captions, effect, filter, chart, lottie, text-template,
+/// An <c>effect</c> item: changes how the layers below its track look while it runs (<c>fade-in</c>, <c>fade-out</c>,
+/// <c>flash-to-black</c>, <c>blur</c>, <c>blurred-opening</c>), at <see cref="Intensity"/>.
+/// </summary>
+public sealed record EffectItem : TimelineItem
+{
+    public required string EffectType { get; init; }
+
+    public double Intensity { get; init; } = 1;
+}
+
+/// <summary>
+/// An item of a kind the renderer has no model for yet (gif, captions, filter, chart, lottie, text-template,
 /// illustration): its timing is kept so the timeline's length is right and it can be named.
 /// </summary>
 public sealed record UnmodelledItem : TimelineItem;

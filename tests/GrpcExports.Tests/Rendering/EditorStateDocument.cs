@@ -46,14 +46,14 @@ public sealed class EditorStateDocument(int compositionWidth, int compositionHei
     /// <summary>A solid rectangle; any geometry property can be replaced by a keyframed one through <paramref name="overrides"/>.</summary>
     public EditorStateDocument Solid(string id, string color, long startTicks, long durationTicks,
         double left, double top, double width, double height, double opacity = 1, double rotation = 0, double borderRadius = 0,
-        params (string Property, JsonObject Track)[] overrides)
+        string shape = "rectangle", params (string Property, JsonObject Track)[] overrides)
     {
         var item = new JsonObject
         {
             ["id"] = id,
             ["type"] = "solid",
             ["color"] = color,
-            ["shape"] = "rectangle",
+            ["shape"] = shape,
             ["startTicks"] = startTicks,
             ["durationTicks"] = durationTicks,
             ["top"] = Animated(top),
@@ -214,7 +214,7 @@ public sealed class EditorStateDocument(int compositionWidth, int compositionHei
     }
 
     public EditorStateDocument Transition(string id, string trackId, string fromClipId, string toClipId, long durationTicks,
-        string type = "fade", string easing = "linear")
+        string type = "fade", string easing = "linear", string? direction = null)
     {
         _transitions[id] = new JsonObject
         {
@@ -225,6 +225,43 @@ public sealed class EditorStateDocument(int compositionWidth, int compositionHei
             ["type"] = type,
             ["durationTicks"] = durationTicks,
             ["easing"] = easing,
+        };
+        if (direction is not null)
+        {
+            _transitions[id]!["params"] = new JsonObject { ["direction"] = direction };
+        }
+        return this;
+    }
+
+    /// <summary>Gives item <paramref name="id"/> clip animations (an animationSpec each for <c>in</c> and <c>out</c>).</summary>
+    public EditorStateDocument Animations(string id, (string Type, long DurationTicks, string Easing)? entering = null,
+        (string Type, long DurationTicks, string Easing)? leaving = null)
+    {
+        var animations = new JsonObject();
+        if (entering is { } a)
+        {
+            animations["in"] = new JsonObject { ["type"] = a.Type, ["durationTicks"] = a.DurationTicks, ["easing"] = a.Easing };
+        }
+        if (leaving is { } b)
+        {
+            animations["out"] = new JsonObject { ["type"] = b.Type, ["durationTicks"] = b.DurationTicks, ["easing"] = b.Easing };
+        }
+        _items[id]!["animations"] = animations;
+        return this;
+    }
+
+    /// <summary>An effect item (<c>fade-in</c>, <c>fade-out</c>, <c>flash-to-black</c>, ...) acting on the tracks below its own.</summary>
+    public EditorStateDocument Effect(string id, string effectType, long startTicks, long durationTicks, double intensity = 1)
+    {
+        _items[id] = new JsonObject
+        {
+            ["id"] = id,
+            ["type"] = "effect",
+            ["effectType"] = effectType,
+            ["intensity"] = intensity,
+            ["startTicks"] = startTicks,
+            ["durationTicks"] = durationTicks,
+            ["isDraggingInTimeline"] = false,
         };
         return this;
     }

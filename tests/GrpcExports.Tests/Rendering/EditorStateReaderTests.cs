@@ -9,7 +9,7 @@ namespace GrpcExports.Tests.Rendering;
 
 public sealed class EditorStateReaderTests
 {
-    private static readonly HashSet<string> ModelledKinds = ["solid", "image", "video", "text", "audio"];
+    private static readonly HashSet<string> ModelledKinds = ["solid", "image", "video", "text", "audio", "effect"];
 
     public static TheoryData<string> ValidCorpusDocuments() => new(Directory
         .GetFiles(RepoPaths.EditorStateCorpus, "editor-state.valid*.json")
@@ -68,7 +68,9 @@ public sealed class EditorStateReaderTests
         Assert.Equal("Caption animation example", text.Text);
         Assert.Equal("600", text.FontWeight);
         Assert.Equal("center", text.Align);
-        Assert.Equal(["item-effect-1", "item-filter-1"], timeline.UnmodelledItems.Select(i => i.Id));
+        Assert.Equal(["item-filter-1"], timeline.UnmodelledItems.Select(i => i.Id));
+        var effect = Assert.IsType<EffectItem>(timeline.Items["item-effect-1"]);
+        Assert.Equal(("blur", 1.0), (effect.EffectType, effect.Intensity));
         var transition = Assert.Single(timeline.Transitions);
         Assert.Equal(("fade", Easing.EaseInOut, 15L), (transition.Type, transition.Easing, transition.DurationTicks));
         Assert.Equal(new ColorBackground(new Color(0x11, 0x18, 0x27), null), timeline.Background);

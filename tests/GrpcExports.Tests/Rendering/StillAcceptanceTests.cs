@@ -1,4 +1,3 @@
-using GrpcExports.Rendering.Stills;
 using GrpcExports.Rendering.Timeline;
 using static GrpcExports.Tests.Rendering.EditorStateDocument;
 
@@ -10,14 +9,13 @@ namespace GrpcExports.Tests.Rendering;
 /// </summary>
 public sealed class StillAcceptanceTests : IDisposable
 {
-    private static readonly FrameRate Fps30 = FrameRate.FromFramesPerSecond(30);
     private static readonly Color Red = new(255, 0, 0);
     private static readonly Color Blue = new(0, 0, 255);
     private static readonly Color White = Color.White;
 
-    private readonly string _directory = Directory.CreateTempSubdirectory("grpcexports-stills-").FullName;
+    private readonly StillFrames _stills = new();
 
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
+    public void Dispose() => _stills.Dispose();
 
     [Fact]
     public async Task A_box_keyframed_from_left_0_to_1000_over_one_second_is_at_500_on_frame_15_at_30_fps()
@@ -216,12 +214,6 @@ public sealed class StillAcceptanceTests : IDisposable
         Assert.True(easedPng[320, 180].R > 160, "ease-in is still mostly the outgoing clip at the midpoint");
     }
 
-    private async Task<DecodedPng> RenderAsync(string json, long frame, int width = 1280, int height = 720)
-    {
-        var timeline = EditorStateReader.Parse(json);
-        var path = Path.Combine(_directory, $"frame-{Guid.NewGuid():N}.png");
-        var still = await new StillRenderer().RenderPngAsync(timeline, Fps30, frame, path);
-        Assert.Empty(still.Skipped);
-        return await DecodedPng.ReadAsync(path, width, height);
-    }
+    private Task<DecodedPng> RenderAsync(string json, long frame, int width = 1280, int height = 720) =>
+        _stills.RenderAsync(json, frame, width, height);
 }
