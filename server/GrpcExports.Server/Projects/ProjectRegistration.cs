@@ -12,6 +12,7 @@ internal static class ProjectRegistration
     public static IServiceCollection AddProjectStore(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<ProjectOptions>(configuration.GetSection(ProjectOptions.SectionName));
+        services.AddSingleton<LatestStateCache>();
         services.AddSingleton<ProjectStore>();
         services.AddSingleton<ProjectListQuery>();
         services.AddSingleton<ProjectHistoryQuery>();
