@@ -88,7 +88,13 @@ internal sealed partial class ProjectRpcService(ProjectStore store, ProjectListQ
     public async Task<SyncProjectResponse> SyncProject(SyncProjectRequest request, ServerCallContext context)
     {
         var projectId = ProjectRequests.ProjectId(request.ProjectId);
-        syncRate.Acquire(projectId);
+        // A retry replayed from its idempotency key must not use up the project's budget: a keyed call takes its token
+        // only once the key turned out to be new, inside the write; any other call takes it before doing any work.
+        var idempotencyKey = IdempotencyKey.From(context);
+        if (idempotencyKey is null)
+        {
+            syncRate.Acquire(projectId);
+        }
         if (request.EditorState is null)
         {
             throw ProductErrors.MissingField("editor_state", "The new editor state is required.");
@@ -98,8 +104,12 @@ internal sealed partial class ProjectRpcService(ProjectStore store, ProjectListQ
             throw ProjectErrors.InvalidRequest("expected_state_version", "A state version is 1 or more (0 means no check).");
         }
         var stateJson = ProjectRequests.EditorState(request.EditorState, "editor_state");
-        return await writes.RunAsync(LocalOwner.UserId, IdempotencyKey.From(context), nameof(SyncProject), request, async transaction =>
+        return await writes.RunAsync(LocalOwner.UserId, idempotencyKey, nameof(SyncProject), request, async transaction =>
         {
+            if (idempotencyKey is not null)
+            {
+                syncRate.Acquire(projectId);
+            }
             var outcome = await store.SyncAsync(transaction, projectId, LocalOwner.UserId, request.ExpectedStateVersion, stateJson,
                 Metadata(context), context.CancellationToken).ConfigureAwait(false) ?? throw ProjectErrors.NotFound(projectId);
             return new SyncProjectResponse

@@ -44,6 +44,33 @@ public sealed class SyncRateLimitTests
     }
 
     [Fact]
+    public async Task AReplayedRetryTakesNoTokenButANewSyncStillDoes()
+    {
+        // One sync at once, then one every 100 s: the first sync empties the bucket.
+        await using var server = await RunningServer.StartAsync("--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:0",
+            "--Projects:SyncRate:Burst=1", "--Projects:SyncRate:RatePerSecond=0.01");
+        using var connection = new GrpcConnection(server.Address);
+        var projects = new ProjectServiceClient(connection);
+        var project = (await projects.CreateProjectAsync(new CreateProjectRequest { Project = new Project { EditorState = Parse(LargeState(4)) } })).Project;
+        var sync = new SyncProjectRequest { ProjectId = project.Id, EditorState = Parse(LargeState(4, 1, 1)) };
+        var key = new CallOptions { Headers = new Metadata { { "idempotency-key", "sync-" + project.Id } } };
+
+        var first = await projects.SyncProjectAsync(sync, key);
+        var retries = new List<SyncProjectResponse>();
+        for (var retry = 0; retry < 3; retry++)
+        {
+            retries.Add(await projects.SyncProjectAsync(sync, key));
+        }
+        var next = await Assert.ThrowsAsync<RpcException>(() => projects.SyncProjectAsync(
+            new SyncProjectRequest { ProjectId = project.Id, EditorState = Parse(LargeState(4, 1, 2)) },
+            new CallOptions { Headers = new Metadata { { "idempotency-key", "next-" + project.Id } } }));
+
+        Assert.All(retries, retry => Assert.Equal(first, retry));
+        Assert.Equal((StatusCode.ResourceExhausted, "PROJECT_SYNC_RATE_LIMITED"), (next.StatusCode, next.Reason));
+        Assert.Equal(2L, (await projects.GetProjectAsync(new GetProjectRequest { ProjectId = project.Id, View = ProjectView.Basic })).Project.Version);
+    }
+
+    [Fact]
     public async Task TheDefaultLimitLetsAnEditorSaveThirtyTimesInARow()
     {
         await using var server = await RunningServer.StartAsync("--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:0");

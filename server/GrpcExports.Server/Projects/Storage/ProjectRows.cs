@@ -52,6 +52,33 @@ internal static class ProjectRows
     }
 
     /// <summary>
+    /// The global position of the event that set the row's editor state. Null (so never "known") when that event is
+    /// not in the statement's snapshot: a writer that committed while this statement waited for the row lock is seen
+    /// in the row (PostgreSQL re-reads a row it waited for) but not in this subquery, and then the text is read.
+    /// </summary>
+    private const string StateEventPosition =
+        "(SELECT e.position FROM events e WHERE e.stream_id = projects.project_id AND e.version = projects.state_version)";
+
+    /// <summary>
+    /// Locks the caller's live project for a change of its editor state; null when there is no such project. The
+    /// state's text is left out (null) when the event that set it is the one at <paramref name="knownStatePosition"/>:
+    /// the caller holds that state already.
+    /// </summary>
+    public static async Task<ProjectRow?> LockForStateChangeAsync(NpgsqlTransaction transaction, Guid projectId,
+        string ownerId, long knownStatePosition, CancellationToken cancellationToken)
+    {
+        var state = $"CASE WHEN {StateEventPosition} = @known THEN NULL ELSE editor_state::text END";
+        var sql = "SELECT " + string.Format(System.Globalization.CultureInfo.InvariantCulture, Columns, state)
+            + " FROM projects WHERE project_id = @id AND owner_id = @owner AND deleted_at IS NULL FOR UPDATE";
+        await using var command = new NpgsqlCommand(sql, transaction.Connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter<Guid>("id", projectId));
+        command.Parameters.Add(new NpgsqlParameter<string>("owner", ownerId));
+        command.Parameters.Add(new NpgsqlParameter<long>("known", knownStatePosition));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? Read(reader) : null;
+    }
+
+    /// <summary>
     /// The SELECT list of a project row: <see cref="Read"/> maps it. The editor state is read only when
     /// <paramref name="includeState"/>.
     /// </summary>

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json.Nodes;
 using GrpcExports.Server.Database;
 using GrpcExports.Server.EditorState.JsonPatch;
 using GrpcExports.Server.Events;
@@ -11,9 +12,10 @@ namespace GrpcExports.Server.Projects.Storage;
 /// Projects as event streams plus the projection table projects. The latest state is read from the projection alone.
 /// Every write runs in the caller's transaction (so an idempotency record can commit with it), locks the projection
 /// row, appends its event at the row's version and updates the row. A replaced editor state is stored as a patch
-/// against the previous one, or every <see cref="ProjectOptions.SnapshotEvery"/> versions as the full state.
+/// against the previous one, or every <see cref="ProjectOptions.SnapshotEvery"/> versions as the full state. Each
+/// document is parsed once per write: the previous state usually comes parsed from <see cref="LatestStateCache"/>.
 /// </summary>
-internal sealed class ProjectStore(NpgsqlDataSource dataSource, EventStore events, IOptions<ProjectOptions> options)
+internal sealed class ProjectStore(NpgsqlDataSource dataSource, EventStore events, LatestStateCache stateCache, IOptions<ProjectOptions> options)
 {
     private readonly int _snapshotEvery = Math.Max(1, options.Value.SnapshotEvery);
 
@@ -22,13 +24,16 @@ internal sealed class ProjectStore(NpgsqlDataSource dataSource, EventStore event
         string folderId, string editorStateJson, ProjectVersionPointer? clonedFrom, EventMetadata metadata, CancellationToken cancellationToken)
     {
         var projectId = Guid.NewGuid();
+        var document = JsonNodes.Parse(editorStateJson);
+        var compactSize = CompactJsonSize.Of(document);
         var data = ProjectEventData.CreatedData(title, description, folderId, editorStateJson, clonedFrom);
         var appended = await events.AppendAsync(transaction, projectId, ProjectEventData.StreamType, 0,
             [new NewEvent(ProjectEventData.Created, data)], metadata, cancellationToken).ConfigureAwait(false);
         var row = new ProjectRow(projectId, ownerId, title, description, folderId, appended.Version, appended.Version,
-            editorStateJson, CompactSize(editorStateJson), appended.Version, appended.RecordedAt, appended.RecordedAt, appended.RecordedAt,
+            editorStateJson, compactSize, appended.Version, appended.RecordedAt, appended.RecordedAt, appended.RecordedAt,
             clonedFrom);
         await ProjectRows.InsertAsync(transaction, row, cancellationToken).ConfigureAwait(false);
+        stateCache.Remember(projectId, appended.Positions[0], editorStateJson, document, compactSize);
         return row;
     }
 
@@ -67,17 +72,24 @@ internal sealed class ProjectStore(NpgsqlDataSource dataSource, EventStore event
     public async Task<SyncOutcome?> SyncAsync(NpgsqlTransaction transaction, Guid projectId, string ownerId, long expectedStateVersion,
         string editorStateJson, EventMetadata metadata, CancellationToken cancellationToken)
     {
-        var current = await LockAsync(transaction, projectId, ownerId, expectedStateVersion, cancellationToken).ConfigureAwait(false);
+        var cached = stateCache.Find(projectId);
+        var current = await ProjectRows.LockForStateChangeAsync(transaction, projectId, ownerId, cached?.EventPosition ?? 0, cancellationToken)
+            .ConfigureAwait(false);
         if (current is null)
         {
             return null;
         }
-        if (string.Equals(current.EditorStateJson, editorStateJson, StringComparison.Ordinal))
+        CheckExpectedStateVersion(current, expectedStateVersion);
+        // No state text came back exactly when the cached state is the current one (the same event set it).
+        var previousJson = current.EditorStateJson ?? cached!.Json;
+        if (string.Equals(previousJson, editorStateJson, StringComparison.Ordinal))
         {
             return new SyncOutcome(current.Version, current.StateVersion, current.StateUpdatedAt, Unchanged: true, StoredBytes: 0);
         }
-        var (updated, storedBytes) = await ReplaceStateAsync(transaction, current, expectedStateVersion, editorStateJson,
-            ProjectEventData.Synced, restoredVersion: null, metadata, cancellationToken).ConfigureAwait(false);
+        var previousDocument = IsSnapshotDue(current) ? null
+            : current.EditorStateJson is null ? cached!.Document : JsonNodes.Parse(previousJson);
+        var (updated, storedBytes) = await ReplaceStateAsync(transaction, current, previousDocument, expectedStateVersion, editorStateJson,
+            JsonNodes.Parse(editorStateJson), ProjectEventData.Synced, restoredVersion: null, metadata, cancellationToken).ConfigureAwait(false);
         return new SyncOutcome(updated.Version, updated.StateVersion, updated.StateUpdatedAt, Unchanged: false, storedBytes);
     }
 
@@ -100,11 +112,13 @@ internal sealed class ProjectStore(NpgsqlDataSource dataSource, EventStore event
         }
         var (restoredJson, _, _, _) = await StateHistory.ReadAsync(transaction.Connection!, projectId, version, cancellationToken)
             .ConfigureAwait(false);
-        if (JsonNodes.AreEqual(JsonNodes.Parse(restoredJson), JsonNodes.Parse(current.EditorStateJson!)))
+        var restored = JsonNodes.Parse(restoredJson);
+        var currentDocument = JsonNodes.Parse(current.EditorStateJson!);
+        if (JsonNodes.AreEqual(restored, currentDocument))
         {
             return new RevertOutcome(current, Unchanged: true);
         }
-        var (updated, _) = await ReplaceStateAsync(transaction, current, expectedStateVersion, restoredJson,
+        var (updated, _) = await ReplaceStateAsync(transaction, current, currentDocument, expectedStateVersion, restoredJson, restored,
             ProjectEventData.Reverted, version, metadata, cancellationToken).ConfigureAwait(false);
         return new RevertOutcome(updated, Unchanged: false);
     }
@@ -165,7 +179,7 @@ internal sealed class ProjectStore(NpgsqlDataSource dataSource, EventStore event
             Version = version,
             StateVersion = stateVersion,
             EditorStateJson = includeState ? json : null,
-            EditorStateSizeBytes = CompactSize(json),
+            EditorStateSizeBytes = CompactJsonSize.Of(json),
             UpdatedAt = eventTime,
             StateUpdatedAt = stateTime,
         };
@@ -177,35 +191,53 @@ internal sealed class ProjectStore(NpgsqlDataSource dataSource, EventStore event
     {
         var current = await ProjectRows.ReadAsync(transaction.Connection!, transaction, projectId, ownerId, includeState: true,
             forUpdate: true, cancellationToken).ConfigureAwait(false);
-        if (current is not null && expectedStateVersion != 0 && expectedStateVersion != current.StateVersion)
+        if (current is not null)
         {
-            throw ProjectErrors.StaleStateVersion(projectId, expectedStateVersion, current.StateVersion, current.Version);
+            CheckExpectedStateVersion(current, expectedStateVersion);
         }
         return current;
     }
 
-    /// <summary>Appends a state change (a patch, or the full state when a snapshot is due) and records it in the projection.</summary>
-    private async Task<(ProjectRow Updated, long StoredBytes)> ReplaceStateAsync(NpgsqlTransaction transaction, ProjectRow current,
-        long expectedStateVersion, string editorStateJson, string eventType, long? restoredVersion, EventMetadata metadata,
-        CancellationToken cancellationToken)
+    /// <summary>ABORTED STALE_STATE_VERSION unless <paramref name="expectedStateVersion"/> is 0 (no check) or the current state version.</summary>
+    private static void CheckExpectedStateVersion(ProjectRow current, long expectedStateVersion)
     {
-        var isSnapshot = current.Version + 1 - current.SnapshotVersion >= _snapshotEvery;
+        if (expectedStateVersion != 0 && expectedStateVersion != current.StateVersion)
+        {
+            throw ProjectErrors.StaleStateVersion(current.ProjectId, expectedStateVersion, current.StateVersion, current.Version);
+        }
+    }
+
+    /// <summary>Whether the next state change stores the full state rather than a patch.</summary>
+    private bool IsSnapshotDue(ProjectRow current) => current.Version + 1 - current.SnapshotVersion >= _snapshotEvery;
+
+    /// <summary>
+    /// Appends a state change (the patch from <paramref name="previousDocument"/> to <paramref name="document"/>, or the
+    /// full state when a snapshot is due; the previous document is not needed then), records it in the projection, and
+    /// remembers the new state with its tree for the next change.
+    /// </summary>
+    private async Task<(ProjectRow Updated, long StoredBytes)> ReplaceStateAsync(NpgsqlTransaction transaction, ProjectRow current,
+        JsonNode? previousDocument, long expectedStateVersion, string editorStateJson, JsonNode? document, string eventType, long? restoredVersion,
+        EventMetadata metadata, CancellationToken cancellationToken)
+    {
+        var isSnapshot = IsSnapshotDue(current);
         var data = isSnapshot
             ? ProjectEventData.StateData(editorStateJson, null, restoredVersion)
-            : ProjectEventData.StateData(null, JsonDiff.Diff(JsonNodes.Parse(current.EditorStateJson!), JsonNodes.Parse(editorStateJson)), restoredVersion);
+            : ProjectEventData.StateData(null, JsonDiff.Diff(previousDocument, document), restoredVersion);
         var appended = await AppendAsync(transaction, current, expectedStateVersion, eventType, data, metadata, cancellationToken)
             .ConfigureAwait(false);
+        var compactSize = CompactJsonSize.Of(document);
         var updated = current with
         {
             Version = appended.Version,
             StateVersion = appended.Version,
             EditorStateJson = editorStateJson,
-            EditorStateSizeBytes = CompactSize(editorStateJson),
+            EditorStateSizeBytes = compactSize,
             SnapshotVersion = isSnapshot ? appended.Version : current.SnapshotVersion,
             UpdatedAt = appended.RecordedAt,
             StateUpdatedAt = appended.RecordedAt,
         };
         await ProjectRows.UpdateStateAsync(transaction, updated, isSnapshot, cancellationToken).ConfigureAwait(false);
+        stateCache.Remember(current.ProjectId, appended.Positions[0], editorStateJson, document, compactSize);
         return (updated, Encoding.UTF8.GetByteCount(data));
     }
 
@@ -226,18 +258,5 @@ internal sealed class ProjectStore(NpgsqlDataSource dataSource, EventStore event
             throw ProjectErrors.StaleStateVersion(current.ProjectId, expectedStateVersion == 0 ? current.StateVersion : expectedStateVersion,
                 current.StateVersion, conflict.CurrentVersion, conflict);
         }
-    }
-
-    /// <summary>The size of the document as compact UTF-8 JSON.</summary>
-    private static long CompactSize(string json)
-    {
-        using var document = System.Text.Json.JsonDocument.Parse(json);
-        using var buffer = new MemoryStream();
-        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer,
-                   new System.Text.Json.JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            document.WriteTo(writer);
-        }
-        return buffer.Length;
     }
 }
