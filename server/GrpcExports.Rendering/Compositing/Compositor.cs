@@ -115,25 +115,21 @@ public sealed class Compositor
     private sealed class MixOperation : Operation
     {
         private readonly PreparedLayer[] _layers;
-        private readonly int _left, _right, _top, _bottom;
+        private readonly JointBounds _bounds;
 
         public MixOperation(PreparedLayer[] layers)
         {
             _layers = [.. layers.Where(l => !l.IsEmpty)];
-            _left = _layers.Length == 0 ? 0 : _layers.Min(l => l.Left);
-            _right = _layers.Length == 0 ? 0 : _layers.Max(l => l.Right);
-            _top = _layers.Length == 0 ? 0 : _layers.Min(l => l.Top);
-            _bottom = _layers.Length == 0 ? 0 : _layers.Max(l => l.Bottom);
+            _bounds = JointBounds.Of(_layers);
         }
 
         public override void Draw(in Canvas frame, int firstRow, int endRow)
         {
-            var from = Math.Max(firstRow, _top);
-            var to = Math.Min(endRow, _bottom);
-            if (from >= to || _left >= _right)
+            if (!_bounds.RowsWithin(firstRow, endRow, out var from, out var to))
             {
                 return;
             }
+            var (left, right) = (_bounds.Left, _bounds.Right);
             var width = frame.Width;
             var rented = ArrayPool<uint>.Shared.Rent((to - from) * width);
             try
@@ -141,7 +137,7 @@ public sealed class Compositor
                 var scratch = new Canvas(rented, width, from);
                 for (var y = from; y < to; y++)
                 {
-                    scratch.Row(y)[_left.._right].Clear();
+                    scratch.Row(y)[left..right].Clear();
                 }
                 foreach (var layer in _layers)
                 {
@@ -149,7 +145,7 @@ public sealed class Compositor
                 }
                 for (var y = from; y < to; y++)
                 {
-                    RowBlending.Over(frame.Row(y)[_left.._right], scratch.Row(y)[_left.._right], 255);
+                    RowBlending.Over(frame.Row(y)[left..right], scratch.Row(y)[left..right], 255);
                 }
             }
             finally
@@ -167,51 +163,46 @@ public sealed class Compositor
     {
         private readonly PreparedLayer? _outgoing, _incoming;
         private readonly CoverageMask _mask;
-        private readonly int _left, _right, _top, _bottom;
+        private readonly JointBounds _bounds;
 
         public MaskedMixOperation(PreparedLayer? outgoing, PreparedLayer? incoming, CoverageMask mask)
         {
             _outgoing = outgoing is { IsEmpty: false } ? outgoing : null;
             _incoming = incoming is { IsEmpty: false } ? incoming : null;
             _mask = mask;
-            PreparedLayer[] layers = [.. new[] { _outgoing, _incoming }.OfType<PreparedLayer>()];
-            _left = layers.Length == 0 ? 0 : layers.Min(l => l.Left);
-            _right = layers.Length == 0 ? 0 : layers.Max(l => l.Right);
-            _top = layers.Length == 0 ? 0 : layers.Min(l => l.Top);
-            _bottom = layers.Length == 0 ? 0 : layers.Max(l => l.Bottom);
+            _bounds = JointBounds.Of([.. new[] { _outgoing, _incoming }.OfType<PreparedLayer>()]);
         }
 
         public override void Draw(in Canvas frame, int firstRow, int endRow)
         {
-            var from = Math.Max(firstRow, _top);
-            var to = Math.Min(endRow, _bottom);
-            if (from >= to || _left >= _right)
+            if (!_bounds.RowsWithin(firstRow, endRow, out var from, out var to))
             {
                 return;
             }
+            var (left, right) = (_bounds.Left, _bounds.Right);
             var width = frame.Width;
             var pool = ArrayPool<uint>.Shared;
             var outgoingRows = pool.Rent((to - from) * width);
             var incomingRows = pool.Rent((to - from) * width);
-            var maskRow = pool.Rent(_right - _left);
+            var maskRow = pool.Rent(right - left);
             try
             {
                 var outgoing = new Canvas(outgoingRows, width, from);
                 var incoming = new Canvas(incomingRows, width, from);
                 for (var y = from; y < to; y++)
                 {
-                    outgoing.Row(y)[_left.._right].Clear();
-                    incoming.Row(y)[_left.._right].Clear();
+                    outgoing.Row(y)[left..right].Clear();
+                    incoming.Row(y)[left..right].Clear();
                 }
                 _outgoing?.Draw(outgoing, from, to, BlendMode.Plus);
                 _incoming?.Draw(incoming, from, to, BlendMode.Plus);
-                var weights = maskRow.AsSpan(0, _right - _left);
+                var weights = maskRow.AsSpan(0, right - left);
                 for (var y = from; y < to; y++)
                 {
-                    _mask.FillRow(y, _left, weights);
-                    var mixed = outgoing.Row(y)[_left.._right];
-                    RowBlending.MixByMask(mixed, incoming.Row(y)[_left.._right], weights);
-                    RowBlending.Over(frame.Row(y)[_left.._right], mixed, 255);
+                    _mask.FillRow(y, left, weights);
+                    var mixed = outgoing.Row(y)[left..right];
+                    RowBlending.MixByMask(mixed, incoming.Row(y)[left..right], weights);
+                    RowBlending.Over(frame.Row(y)[left..right], mixed, 255);
                 }
             }
             finally
@@ -220,6 +211,22 @@ public sealed class Compositor
                 pool.Return(incomingRows);
                 pool.Return(outgoingRows);
             }
+        }
+    }
+
+    /// <summary>The rectangle covering every layer of a mix; empty when there are none.</summary>
+    private readonly record struct JointBounds(int Left, int Right, int Top, int Bottom)
+    {
+        public static JointBounds Of(IReadOnlyList<PreparedLayer> layers) => layers.Count == 0
+            ? default
+            : new(layers.Min(l => l.Left), layers.Max(l => l.Right), layers.Min(l => l.Top), layers.Max(l => l.Bottom));
+
+        /// <summary>The rows of the band [<paramref name="firstRow"/>, <paramref name="endRow"/>) inside the bounds; false when none.</summary>
+        public bool RowsWithin(int firstRow, int endRow, out int from, out int to)
+        {
+            from = Math.Max(firstRow, Top);
+            to = Math.Min(endRow, Bottom);
+            return from < to && Left < Right;
         }
     }
 }
