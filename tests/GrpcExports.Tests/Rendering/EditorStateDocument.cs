@@ -48,32 +48,50 @@ public sealed class EditorStateDocument(int compositionWidth, int compositionHei
         double left, double top, double width, double height, double opacity = 1, double rotation = 0, double borderRadius = 0,
         string shape = "rectangle", params (string Property, JsonObject Track)[] overrides)
     {
-        var item = new JsonObject
+        var item = WithFields(Placed(id, "solid", startTicks, durationTicks, left, top, width, height, opacity, rotation), new JsonObject
         {
-            ["id"] = id,
-            ["type"] = "solid",
             ["color"] = color,
             ["shape"] = shape,
-            ["startTicks"] = startTicks,
-            ["durationTicks"] = durationTicks,
-            ["top"] = Animated(top),
-            ["left"] = Animated(left),
-            ["width"] = Animated(width),
-            ["height"] = Animated(height),
-            ["scaleX"] = Animated(1),
-            ["scaleY"] = Animated(1),
-            ["opacity"] = Animated(opacity),
-            ["isDraggingInTimeline"] = false,
             ["borderRadius"] = Animated(borderRadius),
-            ["rotation"] = Animated(rotation),
             ["keepAspectRatio"] = false,
-        };
+        });
         foreach (var (property, track) in overrides)
         {
             item[property] = track;
         }
         _items[id] = item;
         return this;
+    }
+
+    /// <summary>What every visual item has: its id and type, its span on the timeline and its (unkeyframed) placement.</summary>
+    private static JsonObject Placed(string id, string type, long startTicks, long durationTicks,
+        double left, double top, double width, double height, double opacity, double rotation) => new()
+    {
+        ["id"] = id,
+        ["type"] = type,
+        ["startTicks"] = startTicks,
+        ["durationTicks"] = durationTicks,
+        ["top"] = Animated(top),
+        ["left"] = Animated(left),
+        ["width"] = Animated(width),
+        ["height"] = Animated(height),
+        ["scaleX"] = Animated(1),
+        ["scaleY"] = Animated(1),
+        ["opacity"] = Animated(opacity),
+        ["isDraggingInTimeline"] = false,
+        ["rotation"] = Animated(rotation),
+    };
+
+    /// <summary><paramref name="item"/> with <paramref name="fields"/> moved into it (a node has one parent).</summary>
+    private static JsonObject WithFields(JsonObject item, JsonObject fields)
+    {
+        foreach (var name in fields.Select(field => field.Key).ToList())
+        {
+            var value = fields[name];
+            fields.Remove(name);
+            item[name] = value;
+        }
+        return item;
     }
 
     /// <summary>An image asset whose <c>remoteKey</c> (and filename) is <paramref name="file"/>.</summary>
@@ -99,29 +117,16 @@ public sealed class EditorStateDocument(int compositionWidth, int compositionHei
         double left, double top, double width, double height, bool keepAspectRatio = false,
         double cropLeft = 0, double cropTop = 0, double cropRight = 0, double cropBottom = 0)
     {
-        _items[id] = new JsonObject
+        _items[id] = WithFields(Placed(id, "image", startTicks, durationTicks, left, top, width, height, 1, rotation: 0), new JsonObject
         {
-            ["id"] = id,
-            ["type"] = "image",
             ["assetId"] = assetId,
-            ["startTicks"] = startTicks,
-            ["durationTicks"] = durationTicks,
-            ["top"] = Animated(top),
-            ["left"] = Animated(left),
-            ["width"] = Animated(width),
-            ["height"] = Animated(height),
-            ["scaleX"] = Animated(1),
-            ["scaleY"] = Animated(1),
-            ["opacity"] = Animated(1),
-            ["isDraggingInTimeline"] = false,
             ["borderRadius"] = Animated(0),
-            ["rotation"] = Animated(0),
             ["keepAspectRatio"] = keepAspectRatio,
             ["cropLeft"] = Animated(cropLeft),
             ["cropTop"] = Animated(cropTop),
             ["cropRight"] = Animated(cropRight),
             ["cropBottom"] = Animated(cropBottom),
-        };
+        });
         return this;
     }
 
@@ -149,30 +154,17 @@ public sealed class EditorStateDocument(int compositionWidth, int compositionHei
     public EditorStateDocument Video(string id, string assetId, long startTicks, long durationTicks,
         double left, double top, double width, double height, double inSeconds = 0, double playbackRate = 1)
     {
-        _items[id] = new JsonObject
+        _items[id] = WithFields(Placed(id, "video", startTicks, durationTicks, left, top, width, height, 1, rotation: 0), new JsonObject
         {
-            ["id"] = id,
-            ["type"] = "video",
             ["assetId"] = assetId,
-            ["startTicks"] = startTicks,
-            ["durationTicks"] = durationTicks,
-            ["top"] = Animated(top),
-            ["left"] = Animated(left),
-            ["width"] = Animated(width),
-            ["height"] = Animated(height),
-            ["scaleX"] = Animated(1),
-            ["scaleY"] = Animated(1),
-            ["opacity"] = Animated(1),
-            ["isDraggingInTimeline"] = false,
             ["borderRadius"] = Animated(0),
-            ["rotation"] = Animated(0),
             ["keepAspectRatio"] = false,
             ["videoStartFromInSeconds"] = inSeconds,
             ["playbackRate"] = playbackRate,
             ["decibelAdjustment"] = Animated(0),
             ["audioFadeInDurationInSeconds"] = 0,
             ["audioFadeOutDurationInSeconds"] = 0,
-        };
+        });
         return this;
     }
 
@@ -181,10 +173,8 @@ public sealed class EditorStateDocument(int compositionWidth, int compositionHei
         double left, double top, double width, double height, string color = "#000000", string align = "left",
         double fontSize = 32, string weight = "400", JsonObject? background = null)
     {
-        _items[id] = new JsonObject
+        _items[id] = WithFields(Placed(id, "text", startTicks, durationTicks, left, top, width, height, 1, rotation: 0), new JsonObject
         {
-            ["id"] = id,
-            ["type"] = "text",
             ["text"] = text,
             ["color"] = color,
             ["align"] = align,
@@ -198,18 +188,7 @@ public sealed class EditorStateDocument(int compositionWidth, int compositionHei
             ["strokeWidth"] = 0,
             ["strokeColor"] = "#000000",
             ["background"] = background,
-            ["startTicks"] = startTicks,
-            ["durationTicks"] = durationTicks,
-            ["top"] = Animated(top),
-            ["left"] = Animated(left),
-            ["width"] = Animated(width),
-            ["height"] = Animated(height),
-            ["scaleX"] = Animated(1),
-            ["scaleY"] = Animated(1),
-            ["opacity"] = Animated(1),
-            ["isDraggingInTimeline"] = false,
-            ["rotation"] = Animated(0),
-        };
+        });
         return this;
     }
 
