@@ -7,15 +7,19 @@ using GrpcExports.Protocol.Wire;
 namespace GrpcExports.PowerShell.Engine;
 
 /// <summary>The cmdlets' calls over one connection: each builds its request, calls, and maps the answer.</summary>
-internal sealed class GxSession : IGxSession
+internal sealed partial class GxSession : IGxSession
 {
     private readonly GrpcConnection _connection;
     private readonly ProjectServiceClient _projects;
+    private readonly ExportServiceClient _exports;
+    private readonly AssetServiceClient _assets;
 
     public GxSession(GrpcConnection connection)
     {
         _connection = connection;
         _projects = new ProjectServiceClient(connection);
+        _exports = new ExportServiceClient(connection);
+        _assets = new AssetServiceClient(connection);
     }
 
     public Uri Endpoint => _connection.Endpoint;
@@ -169,6 +173,23 @@ internal sealed class GxSession : IGxSession
         return ProjectOutputs.Validation(response);
     });
 
+    public Task<GxAssetCheck?> CheckProjectAssetsAsync(string? projectId, string? editorStateJson, CancellationToken cancellationToken) => Translated(async () =>
+    {
+        var request = projectId is not null
+            ? new CheckProjectAssetsRequest { ProjectId = projectId }
+            : new CheckProjectAssetsRequest { EditorState = EditorStateMessages.FromJson(editorStateJson!) };
+        try
+        {
+            var response = await _projects.CheckProjectAssetsAsync(request, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return AssetOutputs.Check(response);
+        }
+        catch (RpcException error) when (error.StatusCode == StatusCode.Unimplemented)
+        {
+            // Servers before the asset pre-flight issue cannot check assets.
+            return (GxAssetCheck?)null;
+        }
+    });
+
     public void Dispose() => _connection.Dispose();
 
     private static async Task<T> Translated<T>(Func<Task<T>> call)
@@ -182,4 +203,14 @@ internal sealed class GxSession : IGxSession
             throw RpcErrorTranslation.ToGxRpcException(error);
         }
     }
+
+    private static async Task Translated(Func<Task> call) => await Translated(async () =>
+    {
+        await call().ConfigureAwait(false);
+        return true;
+    }).ConfigureAwait(false);
+
+    /// <summary>The next message of a stream, or null at its end, with a failed call translated as <see cref="Translated{T}"/> does.</summary>
+    private static async Task<T?> NextAsync<T>(IAsyncEnumerator<T> messages) where T : class =>
+        await Translated(async () => await messages.MoveNextAsync().ConfigureAwait(false) ? messages.Current : null).ConfigureAwait(false);
 }

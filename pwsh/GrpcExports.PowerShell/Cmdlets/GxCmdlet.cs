@@ -11,7 +11,7 @@ namespace GrpcExports.PowerShell.Cmdlets;
 /// calls turned into non-terminating ErrorRecords for the pipeline item that failed. Calls are awaited on the pipeline
 /// thread, so every Write* happens there.
 /// </summary>
-public abstract class GxCmdlet : PSCmdlet, IDisposable
+public abstract partial class GxCmdlet : PSCmdlet, IDisposable
 {
     private readonly CancellationTokenSource _cancellation = new();
 
@@ -42,10 +42,42 @@ public abstract class GxCmdlet : PSCmdlet, IDisposable
     /// <summary>As <see cref="TryCall{T}(string, object?, Func{IGxSession, CancellationToken, Task{T}}, out T)"/>, through <paramref name="session"/>.</summary>
     private protected bool TryCall<T>(IGxSession session, string rpc, object? target, Func<IGxSession, CancellationToken, Task<T>> call, out T result)
     {
+        var value = default(T)!;
+        var succeeded = Guarded(session, rpc, target, () => value = call(session, Cancellation).GetAwaiter().GetResult());
+        result = value;
+        return succeeded;
+    }
+
+    /// <summary>
+    /// Makes the streaming call named <paramref name="rpc"/> and hands each message to <paramref name="onEach"/> here, on
+    /// the pipeline thread, so it may write; failures are reported as by TryCall. False when the call failed.
+    /// </summary>
+    private protected bool TryStream<T>(string rpc, object? target, Func<IGxSession, CancellationToken, IAsyncEnumerable<T>> call, Action<T> onEach)
+    {
+        var session = Session;
+        return Guarded(session, rpc, target, () =>
+        {
+            var messages = call(session, Cancellation).GetAsyncEnumerator(Cancellation);
+            try
+            {
+                while (messages.MoveNextAsync().AsTask().GetAwaiter().GetResult())
+                {
+                    onEach(messages.Current);
+                }
+            }
+            finally
+            {
+                messages.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            }
+        });
+    }
+
+    private bool Guarded(IGxSession session, string rpc, object? target, Action call)
+    {
         WriteVerbose($"{rpc} on {session.Endpoint} ({target})");
         try
         {
-            result = call(session, Cancellation).GetAwaiter().GetResult();
+            call();
             return true;
         }
         catch (Exception) when (Cancellation.IsCancellationRequested)
@@ -57,16 +89,21 @@ public abstract class GxCmdlet : PSCmdlet, IDisposable
         catch (GxRpcException error)
         {
             WriteError(RpcErrorRecords.From(error, target));
-            result = default!;
-            return false;
         }
         catch (ArgumentException error)
         {
             // The engine found the input impossible to send (for example an editor state nested too deeply).
             WriteInputError(error, "INVALID_INPUT", target);
-            result = default!;
-            return false;
         }
+        catch (InvalidDataException error)
+        {
+            WriteError(new ErrorRecord(error, "DOWNLOAD_CHECKSUM_MISMATCH", ErrorCategory.InvalidResult, target));
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            WriteError(new ErrorRecord(error, "FILE_ACCESS_FAILED", ErrorCategory.WriteError, target));
+        }
+        return false;
     }
 
     /// <summary>A call without a result; see <see cref="TryCall{T}(string, object?, Func{IGxSession, CancellationToken, Task{T}}, out T)"/>.</summary>
@@ -159,6 +196,13 @@ public abstract class GxCmdlet : PSCmdlet, IDisposable
     /// <summary>Writes an ErrorRecord for bad input to this pipeline item and carries on with the next.</summary>
     private protected void WriteInputError(Exception error, string errorId, object? target) =>
         WriteError(new ErrorRecord(error, errorId, ErrorCategory.InvalidArgument, target));
+
+    /// <summary>-Force acts without a prompt, unless -Confirm or -WhatIf asks otherwise.</summary>
+    private protected bool SkipsConfirmation(bool force) =>
+        force
+        && !MyInvocation.BoundParameters.ContainsKey("Confirm")
+        && !MyInvocation.BoundParameters.ContainsKey("WhatIf")
+        && !LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
 
     protected override void StopProcessing() => _cancellation.Cancel();
 

@@ -38,4 +38,43 @@ internal interface IGxSession : IDisposable
     Task<(GxProject Project, bool Unchanged)> RevertProjectAsync(string id, long version, long expectedStateVersion, CancellationToken cancellationToken);
 
     Task<GxValidationResult> ValidateEditorStateAsync(string editorStateJson, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// ProjectService/CheckProjectAssets of a saved project (<paramref name="projectId"/>) or an inline document; null while
+    /// the server does not implement it.
+    /// </summary>
+    Task<GxAssetCheck?> CheckProjectAssetsAsync(string? projectId, string? editorStateJson, CancellationToken cancellationToken);
+
+    /// <summary>The export created, and whether it is an earlier one found by its client task id instead.</summary>
+    Task<(GxExport Export, bool Deduplicated)> CreateExportAsync(NewExport export, CancellationToken cancellationToken);
+
+    Task<GxExport> GetExportAsync(string id, CancellationToken cancellationToken);
+
+    Task<Page<GxExport>> ListExportsAsync(ExportFilter filter, PageRequest page, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// WatchExport: the export now, then after every change, ending with its final state; <paramref name="timeout"/> (if
+    /// any) is the call's deadline (DEADLINE_EXCEEDED).
+    /// </summary>
+    IAsyncEnumerable<GxExport> WatchExportAsync(string id, TimeSpan? timeout, CancellationToken cancellationToken);
+
+    Task<GxExport> CancelExportAsync(string id, CancellationToken cancellationToken);
+
+    Task<GxExportDeletion> DeleteExportAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// DownloadExport into <paramref name="filePath"/>: a file already there is taken as the start of the download and
+    /// resumed from its size; the whole file's SHA-256 is checked at the end, and a file that does not match is deleted
+    /// (<see cref="InvalidDataException"/>).
+    /// </summary>
+    IAsyncEnumerable<TransferStep<GxExportFile>> DownloadExportAsync(string id, string filePath, CancellationToken cancellationToken);
+
+    /// <summary>UploadAsset of one file, in chunks, with a step after each.</summary>
+    IAsyncEnumerable<TransferStep<GxAsset>> UploadAssetAsync(NewAsset asset, CancellationToken cancellationToken);
+
+    Task<GxAsset> GetAssetAsync(string id, CancellationToken cancellationToken);
+
+    Task<Page<GxAsset>> ListAssetsAsync(AssetFilter filter, PageRequest page, CancellationToken cancellationToken);
+
+    Task<GxAssetDeletion> DeleteAssetAsync(string id, CancellationToken cancellationToken);
 }

@@ -6,7 +6,7 @@
     Author               = 'GrpcExports contributors'
     CompanyName          = 'GrpcExports'
     Copyright            = '(c) GrpcExports contributors. All rights reserved.'
-    Description          = 'Keep video projects on a GrpcExports server: create, read, autosave, validate, copy, compare and restore them from PowerShell.'
+    Description          = 'Keep video projects on a GrpcExports server and render them to MP4 or WebM from PowerShell: create, read, autosave, validate, copy, compare and restore projects; upload media; start, follow, cancel and download exports.'
     CompatiblePSEditions = @('Core')
     PowerShellVersion    = '7.4'
     FormatsToProcess     = @('GrpcExports.format.ps1xml')
@@ -24,6 +24,15 @@
         'Compare-GxProject'
         'Restore-GxProject'
         'Test-GxProject'
+        'Add-GxAsset'
+        'Get-GxAsset'
+        'Remove-GxAsset'
+        'Start-GxExport'
+        'Get-GxExport'
+        'Wait-GxExport'
+        'Stop-GxExport'
+        'Save-GxExport'
+        'Remove-GxExport'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -12,6 +12,10 @@ internal static class ServerSession
     private static readonly object Gate = new();
     private static IGxEngine? _engine;
     private static IGxSession? _current;
+    private static string _apiKeySource = NoApiKey;
+
+    /// <summary>What <see cref="ApiKeySource"/> says when the calls carry no key.</summary>
+    public const string NoApiKey = "None";
 
     /// <summary>Loads the engine into its own context unless it is loaded already.</summary>
     public static void LoadEngine()
@@ -34,6 +38,18 @@ internal static class ServerSession
         }
     }
 
+    /// <summary>Where the current session's API key came from (see <see cref="Output.GxServer.ApiKeySource"/>).</summary>
+    public static string ApiKeySource
+    {
+        get
+        {
+            lock (Gate)
+            {
+                return _apiKeySource;
+            }
+        }
+    }
+
     /// <summary>Opens a session to <paramref name="endpoint"/>; <see cref="Replace"/> makes it current.</summary>
     public static IGxSession Open(Uri endpoint, string? apiKey)
     {
@@ -42,13 +58,14 @@ internal static class ServerSession
     }
 
     /// <summary>Makes <paramref name="session"/> current and closes the one it replaces.</summary>
-    public static void Replace(IGxSession session)
+    public static void Replace(IGxSession session, string apiKeySource)
     {
         IGxSession? previous;
         lock (Gate)
         {
             previous = _current;
             _current = session;
+            _apiKeySource = apiKeySource;
         }
         previous?.Dispose();
     }
@@ -61,6 +78,7 @@ internal static class ServerSession
         {
             previous = _current;
             _current = null;
+            _apiKeySource = NoApiKey;
         }
         previous?.Dispose();
         return previous is not null;

@@ -26,7 +26,7 @@ public sealed class ModuleMetadataTests
     {
         var exported = ((List<object>)PackedModule.ReadManifest()["CmdletsToExport"]).Cast<string>().Order().ToArray();
 
-        Assert.Equal(13, Cmdlets.Count);
+        Assert.Equal(22, Cmdlets.Count);
         Assert.Equal(Cmdlets.Select(cmdlet => cmdlet.Name).Order(), exported);
     }
 
@@ -65,15 +65,20 @@ public sealed class ModuleMetadataTests
     [Fact]
     public void IdParametersBindFromThePipelineByPropertyName()
     {
-        var idParameters = Cmdlets.SelectMany(cmdlet => cmdlet.Parameters.Where(parameter => parameter.Name.EndsWith("Id", StringComparison.Ordinal))
-            .Select(parameter => (cmdlet.Name, parameter))).ToArray();
+        var idParameters = Cmdlets.SelectMany(cmdlet => cmdlet.Parameters.Where(parameter => parameter.Name == "Id")
+            .Select(parameter => (cmdlet.Name, cmdlet.Noun, parameter))).ToArray();
 
-        Assert.Equal(9, idParameters.Length);
+        Assert.Equal(16, idParameters.Length);
         Assert.All(idParameters, item =>
         {
             Assert.True(item.parameter.ValueFromPipelineByPropertyName, $"{item.Name} -{item.parameter.Name}");
-            Assert.Contains("ProjectId", item.parameter.Aliases);
+            // Project cmdlets take ProjectId (so sync results and exports pipe in), export cmdlets ExportId, asset cmdlets AssetId.
+            var alias = item.Noun.StartsWith("GxProject", StringComparison.Ordinal) ? "ProjectId" : item.Noun["Gx".Length..] + "Id";
+            Assert.Contains(alias, item.parameter.Aliases);
         });
+        var startFrom = Cmdlets.Single(cmdlet => cmdlet.Name == "Start-GxExport").Parameters.Single(parameter => parameter.Name == "ProjectId");
+        Assert.True(startFrom.ValueFromPipelineByPropertyName);
+        Assert.Contains("Id", startFrom.Aliases);
     }
 
     [Fact]
@@ -110,7 +115,7 @@ public sealed class ModuleMetadataTests
     }
 
     [Fact]
-    public void ProjectsAndHistoryAreShownAsTables()
+    public void ProjectsHistoryExportsAndAssetsAreShownAsTables()
     {
         var tables = XDocument.Load(PackedModule.FormatPath).Descendants("View")
             .Where(view => view.Element("TableControl") is not null)
@@ -118,6 +123,18 @@ public sealed class ModuleMetadataTests
 
         Assert.Contains("GrpcExports.PowerShell.Output.GxProject", tables);
         Assert.Contains("GrpcExports.PowerShell.Output.GxProjectEvent", tables);
+        Assert.Contains("GrpcExports.PowerShell.Output.GxExport", tables);
+        Assert.Contains("GrpcExports.PowerShell.Output.GxAsset", tables);
+    }
+
+    [Fact]
+    public void OneExportAlsoHasAListView()
+    {
+        var lists = XDocument.Load(PackedModule.FormatPath).Descendants("View")
+            .Where(view => view.Element("ListControl") is not null)
+            .Select(view => view.Element("ViewSelectedBy")!.Element("TypeName")!.Value);
+
+        Assert.Contains("GrpcExports.PowerShell.Output.GxExport", lists);
     }
 
     /// <summary>The cmdlet's own parameters plus the ones PowerShell adds for ShouldProcess and paging.</summary>

@@ -24,7 +24,7 @@ public sealed class RemoveGxProject : GxCmdlet
 
     protected override void ProcessRecord()
     {
-        if (!(SkipsConfirmation || ShouldProcess(Id, "Delete project")))
+        if (!(SkipsConfirmation(Force) || ShouldProcess(Id, "Delete project")))
         {
             return;
         }
@@ -33,11 +33,4 @@ public sealed class RemoveGxProject : GxCmdlet
             WriteObject(deletion);
         }
     }
-
-    /// <summary>-Force deletes without a prompt, unless -Confirm or -WhatIf asks otherwise.</summary>
-    private bool SkipsConfirmation =>
-        Force
-        && !MyInvocation.BoundParameters.ContainsKey("Confirm")
-        && !MyInvocation.BoundParameters.ContainsKey("WhatIf")
-        && !LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
 }

@@ -7,7 +7,8 @@ namespace GrpcExports.PowerShell.Cmdlets.Projects;
 
 /// <summary>
 /// Asks the server whether it would accept an editor state - given inline, from a file, or a stored project's - and
-/// why not. Nothing is stored.
+/// why not, and whether every asset it references is there and fits its uses (asset pre-flight, when the server can
+/// check assets). Nothing is stored.
 /// </summary>
 [Cmdlet(VerbsDiagnostic.Test, "GxProject", DefaultParameterSetName = EditorStateSource.ObjectParameterSet)]
 [OutputType(typeof(GxValidationResult))]
@@ -45,10 +46,22 @@ public sealed class TestGxProject : GxCmdlet
         {
             return;
         }
-        if (TryCall("grpcexports.v1.ProjectService/ValidateEditorState", (object?)Id ?? Path ?? "-EditorState",
+        var target = (object?)Id ?? Path ?? "-EditorState";
+        if (!TryCall("grpcexports.v1.ProjectService/ValidateEditorState", target,
                 (session, cancellation) => session.ValidateEditorStateAsync(editorStateJson!, cancellation), out var result))
         {
-            WriteObject(result);
+            return;
         }
+        // A document the schema refuses cannot be resolved against assets either.
+        if (result.Valid && TryCall("grpcexports.v1.ProjectService/CheckProjectAssets", target,
+                (session, cancellation) => session.CheckProjectAssetsAsync(Id, Id is null ? editorStateJson : null, cancellation), out var assetCheck))
+        {
+            if (assetCheck is null)
+            {
+                WriteVerbose("The server cannot check assets yet (CheckProjectAssets is UNIMPLEMENTED): AssetCheck is left empty.");
+            }
+            result = result.WithAssetCheck(assetCheck);
+        }
+        WriteObject(result);
     }
 }
