@@ -15,12 +15,15 @@ public abstract partial class GxCmdlet
     {
         var activity = $"Export {id}";
         GxExport? last = null;
+        // The bar only moves forward within one render attempt, even when a message with an older percent arrives late.
+        var shownPercent = 0.0;
         var watched = TryStream("grpcexports.v1.ExportService/WatchExport", id,
             (session, cancellation) => session.WatchExportAsync(id, timeout, cancellation),
             export =>
             {
+                shownPercent = last is null || last.Attempt == export.Attempt ? Math.Max(shownPercent, export.Progress.Percent) : export.Progress.Percent;
                 last = export;
-                WriteProgress(ProgressOf(activity, export));
+                WriteProgress(ProgressOf(activity, export, shownPercent));
             });
         WriteProgress(new ProgressRecord(ProgressActivityId, activity, last?.Status ?? "Stopped") { RecordType = ProgressRecordType.Completed });
         if (!watched || last is null)
@@ -38,7 +41,7 @@ public abstract partial class GxCmdlet
 
     private const int ProgressActivityId = 0x6778;
 
-    private static ProgressRecord ProgressOf(string activity, GxExport export)
+    private static ProgressRecord ProgressOf(string activity, GxExport export, double percent)
     {
         var progress = export.Progress;
         var status = export.Status == "Rendering" && progress.FramesTotal > 0
@@ -46,7 +49,7 @@ public abstract partial class GxCmdlet
             : export.Status;
         return new ProgressRecord(ProgressActivityId, activity, status)
         {
-            PercentComplete = (int)Math.Clamp(progress.Percent, 0, 100),
+            PercentComplete = (int)Math.Clamp(percent, 0, 100),
             CurrentOperation = progress.Stage,
             SecondsRemaining = progress.SecondsRemaining is { } seconds ? (int)Math.Ceiling(seconds) : -1,
         };

@@ -9,6 +9,10 @@ namespace GrpcExports.Tests.PowerShell;
 /// </summary>
 public static class SessionScript
 {
+    // Hang protection only: a session renders and uploads against servers on a loaded machine, so it gets longer than
+    // the default.
+    private static readonly TimeSpan HangLimit = TimeSpan.FromMinutes(15);
+
     /// <param name="scriptName">The script's file name in tests/GrpcExports.Tests/PowerShell.</param>
     /// <param name="arguments">Its parameters besides -ModuleManifest and -ReportPath, as name/value pairs.</param>
     public static async Task<JsonElement> RunAsync(string scriptName, params (string Name, string Value)[] arguments)
@@ -20,7 +24,7 @@ public static class SessionScript
         [
             "pwsh", "-NoProfile", "-NonInteractive", "-File", script, "-ModuleManifest", PackedModule.ManifestPath, "-ReportPath", reportPath,
             .. arguments.SelectMany(argument => new[] { "-" + argument.Name, argument.Value }),
-        ]);
+        ], hangLimit: HangLimit);
         if (run.ExitCode != 0 || !File.Exists(reportPath))
         {
             throw new InvalidOperationException($"{scriptName} failed: {run}");

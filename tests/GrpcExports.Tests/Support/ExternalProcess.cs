@@ -6,15 +6,16 @@ namespace GrpcExports.Tests.Support;
 public static class ExternalProcess
 {
     /// <summary>Hang protection only: a run taking this long is killed and reported, never a measure of speed.</summary>
-    private static readonly TimeSpan HangLimit = TimeSpan.FromMinutes(3);
+    private static readonly TimeSpan DefaultHangLimit = TimeSpan.FromMinutes(3);
 
     public sealed record Result(int ExitCode, string StandardOutput, string StandardError)
     {
         public override string ToString() => $"exit {ExitCode}\n--- stdout ---\n{StandardOutput}\n--- stderr ---\n{StandardError}";
     }
 
+    /// <param name="hangLimit">For programs that do much work in one run (a whole PowerShell session); default 3 minutes.</param>
     public static async Task<Result> RunAsync(string fileName, IEnumerable<string> arguments, string? standardInput = null,
-        string? workingDirectory = null)
+        string? workingDirectory = null, TimeSpan? hangLimit = null)
     {
         var start = new ProcessStartInfo(fileName)
         {
@@ -37,7 +38,8 @@ public static class ExternalProcess
         }
         process.StandardInput.Close();
 
-        using var hang = new CancellationTokenSource(HangLimit);
+        var limit = hangLimit ?? DefaultHangLimit;
+        using var hang = new CancellationTokenSource(limit);
         try
         {
             await process.WaitForExitAsync(hang.Token);
@@ -45,7 +47,7 @@ public static class ExternalProcess
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{fileName} {string.Join(' ', arguments)} hung for {HangLimit}:\n{await stdout}\n{await stderr}");
+            throw new TimeoutException($"{fileName} {string.Join(' ', arguments)} hung for {limit}:\n{await stdout}\n{await stderr}");
         }
         return new Result(process.ExitCode, await stdout, await stderr);
     }
