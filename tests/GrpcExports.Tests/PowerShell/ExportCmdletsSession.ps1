@@ -152,6 +152,7 @@ $out = Join-Path $scratch 'out'
 $null = New-Item -ItemType Directory -Path $out
 $piped = @(Get-GxProject -Folder promo | Start-GxExport -Format mp4 -Quality draft | Wait-GxExport | Save-GxExport -Path $out)
 $stateless = Start-GxExport -Path $solid -Quality draft -Name 'Stateless' -Wait -WarningAction SilentlyContinue
+$intoNewFolder = $stateless | Save-GxExport -Path (Join-Path $scratch 'new-folder/')
 $seen.Pipeline = [ordered]@{
     Saved = @($piped | ForEach-Object { Split-Path -Leaf $_.Path } | Sort-Object)
     Files = @(Get-ChildItem $out | ForEach-Object Name | Sort-Object)
@@ -159,6 +160,9 @@ $seen.Pipeline = [ordered]@{
     SecondExports = @(Get-GxExport -ProjectId $second.Id -Status Succeeded).Count
     StatelessStatus = $stateless.Status
     StatelessProjectId = $stateless.ProjectId
+    NewFolderFiles = @(Get-ChildItem (Join-Path $scratch 'new-folder') | ForEach-Object Name)
+    StatelessFileName = $stateless.Output.FileName
+    NewFolderSaved = $intoNewFolder.Path
     Listed = @(Get-GxExport -Folder promo -First 2 | ForEach-Object Status)
 }
 

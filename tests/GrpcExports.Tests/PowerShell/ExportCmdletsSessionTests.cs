@@ -136,7 +136,7 @@ public sealed class ExportCmdletsSessionTests(ExportCmdletsSessionTests.Session 
     }
 
     [Fact]
-    public void AFoldersProjectsFlowThroughStartWaitAndSaveAndAStatelessExportWaits()
+    public void AFoldersProjectsFlowThroughStartWaitAndSaveAndAStatelessExportWaitsAndSavesIntoANewFolder()
     {
         var pipeline = Seen.GetProperty("Pipeline");
 
@@ -146,6 +146,9 @@ public sealed class ExportCmdletsSessionTests(ExportCmdletsSessionTests.Session 
         Assert.Equal(1, pipeline.GetProperty("SecondExports").GetInt32());
         Assert.Equal("Succeeded", pipeline.GetProperty("StatelessStatus").GetString());
         Assert.Equal("", pipeline.GetProperty("StatelessProjectId").GetString());
+        Assert.Equal([pipeline.GetProperty("StatelessFileName").GetString()!], Strings(pipeline, "NewFolderFiles"));
+        Assert.EndsWith($"new-folder{Path.DirectorySeparatorChar}{pipeline.GetProperty("StatelessFileName").GetString()}",
+            pipeline.GetProperty("NewFolderSaved").GetString(), StringComparison.Ordinal);
         Assert.Equal(["Succeeded", "Succeeded"], Strings(pipeline, "Listed"));
     }
 

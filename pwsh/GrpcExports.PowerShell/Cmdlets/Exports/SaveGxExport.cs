@@ -21,7 +21,10 @@ public sealed class SaveGxExport : GxCmdlet
     [ValidateNotNullOrEmpty]
     public string Id { get; set; } = "";
 
-    /// <summary>The file to write, or an existing folder to write the export's suggested file name into. Default: the current folder.</summary>
+    /// <summary>
+    /// The file to write, or a folder (one that exists, or a path ending in a separator, which is created) to write the
+    /// export's suggested file name into. Default: the current folder.
+    /// </summary>
     [Parameter(Position = 1)]
     [ValidateNotNullOrEmpty]
     public string Path { get; set; } = ".";
@@ -29,7 +32,7 @@ public sealed class SaveGxExport : GxCmdlet
     protected override void ProcessRecord()
     {
         var destination = GetUnresolvedProviderPathFromPSPath(Path);
-        if (Directory.Exists(destination))
+        if (Directory.Exists(destination) || System.IO.Path.EndsInDirectorySeparator(destination))
         {
             if (!TryCall("grpcexports.v1.ExportService/GetExport", Id, (session, cancellation) => session.GetExportAsync(Id, cancellation), out var export))
             {
@@ -47,6 +50,7 @@ public sealed class SaveGxExport : GxCmdlet
         {
             return;
         }
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(destination)!);
         var activity = $"Saving export {Id} to {destination}";
         GxExportFile? saved = null;
         TryStream("grpcexports.v1.ExportService/DownloadExport", Id,
