@@ -20,7 +20,7 @@ public sealed class MediaDirectoryAssetResolver(string root) : IAssetResolver
         }
         var file = _directory.Find(key);
         return file.Path ?? throw new AssetUnavailableException(asset.Id, file.RefusedBecause is { } reason
-            ? $"key '{key}' {reason}"
+            ? $"key '{key}' points outside the media directory: it {reason}"
             : $"file '{key}' was not found in the media directory {_directory.Root}");
     }
 }

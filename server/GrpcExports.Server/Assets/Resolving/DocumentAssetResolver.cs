@@ -23,7 +23,7 @@ internal sealed class DocumentAssetResolver(StoredAssetResolver stored, MediaDir
         }
         var file = media.Find(relativePath);
         return file.Path ?? throw new AssetUnavailableException(asset.Id, file.RefusedBecause is { } reason
-            ? $"media path '{relativePath}' {reason}"
+            ? $"media path '{relativePath}' points outside the media directory: it {reason}"
             : $"media path '{relativePath}' is not a file in the media directory");
     }
 }
