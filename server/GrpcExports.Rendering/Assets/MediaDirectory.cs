@@ -38,14 +38,14 @@ public sealed class MediaDirectory
                 return MediaFile.Missing;
             }
         }
-        return File.Exists(path) ? new MediaFile(path, null, Found: true) : MediaFile.Missing;
+        return File.Exists(path) ? new MediaFile(path, null) : MediaFile.Missing;
     }
 }
 
 /// <summary>The outcome of <see cref="MediaDirectory.Find"/>: the file's absolute path when found, else the reason a path was refused (null when simply absent).</summary>
-public sealed record MediaFile(string? Path, string? RefusedBecause, bool Found)
+public sealed record MediaFile(string? Path, string? RefusedBecause)
 {
-    public static MediaFile Missing { get; } = new(null, null, Found: false);
+    public static MediaFile Missing { get; } = new(null, null);
 
-    public static MediaFile Refused(string reason) => new(null, reason, Found: false);
+    public static MediaFile Refused(string reason) => new(null, reason);
 }

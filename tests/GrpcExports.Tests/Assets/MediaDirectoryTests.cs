@@ -30,7 +30,7 @@ public sealed class MediaDirectoryTests : IDisposable
     {
         var file = new MediaDirectory(Root).Find("clips/a.mp4");
 
-        Assert.Equal((true, Path.Combine(Root, "clips", "a.mp4"), null), (file.Found, file.Path, file.RefusedBecause));
+        Assert.Equal((Path.Combine(Root, "clips", "a.mp4"), null), (file.Path, file.RefusedBecause));
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public sealed class MediaDirectoryTests : IDisposable
     {
         var file = new MediaDirectory(Root).Find(path);
 
-        Assert.Equal((false, null), (file.Found, file.Path));
+        Assert.Null(file.Path);
         Assert.NotNull(file.RefusedBecause);
     }
 
