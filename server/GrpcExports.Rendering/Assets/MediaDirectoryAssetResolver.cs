@@ -3,17 +3,12 @@ using GrpcExports.Rendering.Timeline;
 namespace GrpcExports.Rendering.Assets;
 
 /// <summary>
-/// Resolves an asset to <c>root/remoteKey</c> (or <c>root/filename</c> when it has no <c>remoteKey</c>). A key that
-/// would leave the root (<c>../</c>, an absolute path) is refused: documents are user input.
+/// Resolves an asset to <c>root/remoteKey</c> (or <c>root/filename</c> when it has no <c>remoteKey</c>) through
+/// <see cref="MediaDirectory"/>, which refuses keys that would leave the root: documents are user input.
 /// </summary>
-public sealed class MediaDirectoryAssetResolver : IAssetResolver
+public sealed class MediaDirectoryAssetResolver(string root) : IAssetResolver
 {
-    private readonly string _root;
-
-    public MediaDirectoryAssetResolver(string root)
-    {
-        _root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
-    }
+    private readonly MediaDirectory _directory = new(root);
 
     public string ResolveFile(TimelineAsset asset)
     {
@@ -23,13 +18,9 @@ public sealed class MediaDirectoryAssetResolver : IAssetResolver
         {
             throw new AssetUnavailableException(asset.Id, "has neither a remoteKey nor a filename to find it by");
         }
-        var path = Path.GetFullPath(key, _root);
-        if (Path.IsPathRooted(key) || !path.StartsWith(_root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-        {
-            throw new AssetUnavailableException(asset.Id, $"key '{key}' points outside the media directory");
-        }
-        return File.Exists(path)
-            ? path
-            : throw new AssetUnavailableException(asset.Id, $"file '{key}' was not found in the media directory {_root}");
+        var file = _directory.Find(key);
+        return file.Path ?? throw new AssetUnavailableException(asset.Id, file.RefusedBecause is { } reason
+            ? $"key '{key}' points outside the media directory: it {reason}"
+            : $"file '{key}' was not found in the media directory {_directory.Root}");
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Google.Rpc;
 using GrpcExports.Protocol.V1;
 using GrpcExports.Protocol.Wire;
+using GrpcExports.Server.Assets.InUse;
 using GrpcExports.Server.Errors;
 
 namespace GrpcExports.Server.Assets;
@@ -59,23 +60,30 @@ internal static class AssetErrors
             $"'{fileName}' cannot be read as {mediaType}: {cause}",
             new Dictionary<string, string> { ["fileName"] = fileName });
 
-    /// <summary>FAILED_PRECONDITION / ASSET_IN_USE listing every project version that references the asset.</summary>
-    public static RpcException InUse(Guid assetId, IReadOnlyList<(Guid ProjectId, long Version)> projects)
+    /// <summary>FAILED_PRECONDITION / ASSET_IN_USE listing every project version and active export that references the asset.</summary>
+    public static RpcException InUse(Guid assetId, AssetUsers users)
     {
         var failure = new PreconditionFailure();
-        failure.Violations.Add(projects.Select(p => new PreconditionFailure.Types.Violation
+        failure.Violations.Add(users.Projects.Select(p => new PreconditionFailure.Types.Violation
         {
             Type = "PROJECT",
             Subject = $"{p.ProjectId}@{p.Version.ToString(CultureInfo.InvariantCulture)}",
             Description = $"version {p.Version.ToString(CultureInfo.InvariantCulture)} of project {p.ProjectId} references the asset",
         }));
+        failure.Violations.Add(users.Exports.Select(exportId => new PreconditionFailure.Types.Violation
+        {
+            Type = "EXPORT",
+            Subject = exportId.ToString(),
+            Description = $"export {exportId} is queued or rendering and reads the asset",
+        }));
+        var referrers = users.Projects.Select(p => $"project {p.ProjectId}").Concat(users.Exports.Select(e => $"export {e}")).ToList();
         return ProductErrors.Create(StatusCode.FailedPrecondition, ErrorReason.AssetInUse,
-            $"Asset {assetId} is referenced by {projects.Count} project(s): {string.Join(", ", projects.Select(p => p.ProjectId))}. Remove it from them first.",
+            $"Asset {assetId} is in use by {string.Join(", ", referrers)}. Remove it from the projects and wait for (or cancel) the exports first.",
             new Dictionary<string, string>
             {
                 ["assetId"] = assetId.ToString(),
-                ["projectIds"] = string.Join(",", projects.Select(p => p.ProjectId)),
-                ["exportIds"] = "",
+                ["projectIds"] = string.Join(",", users.Projects.Select(p => p.ProjectId)),
+                ["exportIds"] = string.Join(",", users.Exports),
             },
             failure);
     }

@@ -2,7 +2,7 @@ using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 using GrpcExports.Grpc.Binding;
 using GrpcExports.Grpc.Calls;
 using GrpcExports.Protocol.V1;
-using GrpcExports.Rendering.Assets;
+using GrpcExports.Server.Assets.InUse;
 using GrpcExports.Server.Errors;
 using GrpcExports.Server.Exports.Jobs;
 using GrpcExports.Server.Exports.Requests;
@@ -10,6 +10,7 @@ using GrpcExports.Server.Exports.Watching;
 using GrpcExports.Server.Exports.Workers;
 using GrpcExports.Server.Hosting;
 using GrpcExports.Server.Projects;
+using GrpcExports.Server.Projects.AssetCheck;
 using GrpcExports.Server.Projects.Idempotency;
 using GrpcExports.Server.Projects.Storage;
 using Microsoft.Extensions.Options;
@@ -22,7 +23,8 @@ namespace GrpcExports.Server.Exports;
 /// belongs to <see cref="LocalOwner"/>. The RPCs still to come answer UNIMPLEMENTED.
 /// </summary>
 internal sealed partial class ExportRpcService(ExportJobStore jobs, ExportListQuery listing, ProjectStore projects, IdempotentWrites writes, ExportChangeHub hub,
-    RunningRenders renders, ExportDirectories directories, IOptions<ExportsOptions> options, IHostApplicationLifetime lifetime) : IGrpcService
+    RunningRenders renders, ExportDirectories directories, ProjectAssetCheck assetCheck, IOptions<ExportsOptions> options,
+    IHostApplicationLifetime lifetime) : IGrpcService
 {
     private const string DefaultName = "Export";
 
@@ -42,8 +44,9 @@ internal sealed partial class ExportRpcService(ExportJobStore jobs, ExportListQu
             throw ProjectErrors.InvalidRequest(violations);
         }
         var (json, field, projectRow, version) = await DocumentAsync(request, context.CancellationToken);
-        var (durationSeconds, skipped) = RenderableDocument.Check(json, field, exportOptions.SkipUnsupportedItems,
-            new MediaDirectoryAssetResolver(directories.Media));
+        // Media-directory files are only looked for here, not probed: an export should not wait for reading them twice.
+        var assets = await assetCheck.CheckAsync(json, LocalOwner.UserId, probeMediaFiles: false, context.CancellationToken);
+        var (durationSeconds, skipped) = RenderableDocument.Check(json, field, exportOptions.SkipUnsupportedItems, assets);
         var job = new NewExportJob(
             LocalOwner.UserId,
             request.Name.Trim().Length > 0 ? request.Name : projectRow?.Title ?? DefaultName,
@@ -59,6 +62,7 @@ internal sealed partial class ExportRpcService(ExportJobStore jobs, ExportListQu
         return await writes.RunAsync(LocalOwner.UserId, IdempotencyKey.From(context), nameof(CreateExport), request, async transaction =>
         {
             var (created, deduplicated) = await jobs.CreateAsync(transaction, job, options.Value.MaxActivePerUser, context.CancellationToken);
+            await ExportAssetReferences.AddAsync(transaction, created.ExportId, UploadedAssetIds(assets), context.CancellationToken);
             return new CreateExportResponse { Export = ExportMessages.ToExport(created), Deduplicated = deduplicated };
         }, context.CancellationToken);
     }
@@ -113,6 +117,11 @@ internal sealed partial class ExportRpcService(ExportJobStore jobs, ExportListQu
 
     public Task<ListWebhookDeliveriesResponse> ListWebhookDeliveries(ListWebhookDeliveriesRequest request, ServerCallContext context) =>
         throw NotYetAvailable.Rpc("ExportService.ListWebhookDeliveries", issue: 6);
+
+    /// <summary>The uploaded assets the export will read, which DeleteAsset must leave alone while it is active.</summary>
+    private static IEnumerable<Guid> UploadedAssetIds(CheckProjectAssetsResponse assets) => assets.Assets
+        .Where(asset => asset.Status != AssetReferenceStatus.Missing && Guid.TryParseExact(asset.Reference, "D", out _))
+        .Select(asset => Guid.ParseExact(asset.Reference, "D"));
 
     /// <summary>
     /// The document to render with the request field that names it: the one sent, or the project's at the requested

@@ -7,6 +7,7 @@ using GrpcExports.Server.EditorState.Validation;
 using GrpcExports.Server.Errors;
 using GrpcExports.Server.Events;
 using GrpcExports.Server.Hosting;
+using GrpcExports.Server.Projects.AssetCheck;
 using GrpcExports.Server.Projects.History;
 using GrpcExports.Server.Projects.Idempotency;
 using GrpcExports.Server.Projects.Listing;
@@ -22,7 +23,7 @@ namespace GrpcExports.Server.Projects;
 /// land. Every project belongs to <see cref="LocalOwner"/>.
 /// </summary>
 internal sealed partial class ProjectRpcService(ProjectStore store, ProjectListQuery listing, ProjectHistoryQuery history, IdempotentWrites writes,
-    SyncRateLimiter syncRate) : IGrpcService
+    SyncRateLimiter syncRate, ProjectAssetCheck assetCheck) : IGrpcService
 {
     private static readonly string BlankEditorStateJson = EditorStateJson.Write(EditorStateJson.Read(ProjectRequests.BlankEditorState));
 
@@ -160,9 +161,6 @@ internal sealed partial class ProjectRpcService(ProjectStore store, ProjectListQ
         new EventActor(LocalOwner.UserId),
         ClientInfo: context.RequestHeaders.UserAgent.ToString() is { Length: > 0 } agent ? agent : null,
         IdempotencyKey: IdempotencyKey.From(context));
-
-    public Task<CheckProjectAssetsResponse> CheckProjectAssets(CheckProjectAssetsRequest request, ServerCallContext context) =>
-        throw NotYetAvailable.Rpc("ProjectService.CheckProjectAssets", issue: 7);
 
     public Task<GetProjectThumbnailResponse> GetProjectThumbnail(GetProjectThumbnailRequest request, ServerCallContext context) =>
         throw NotYetAvailable.Rpc("ProjectService.GetProjectThumbnail", issue: 7);

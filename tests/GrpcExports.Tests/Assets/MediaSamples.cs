@@ -19,6 +19,10 @@ public sealed class MediaSamples : IDisposable
     public Task<byte[]> PngAsync(int width, int height) => MakeAsync("image.png",
         ["-f", "lavfi", "-i", $"testsrc=size={width}x{height}", "-frames:v", "1"]);
 
+    /// <summary>A PNG of one colour (an ffmpeg colour such as <c>red</c> or <c>0x00ff00</c>).</summary>
+    public Task<byte[]> SolidPngAsync(string color, int width, int height) => MakeAsync("solid.png",
+        ["-f", "lavfi", "-i", $"color=c={color}:size={width}x{height}", "-frames:v", "1"]);
+
     /// <summary>A stereo 44.1 kHz WAV of a sine tone.</summary>
     public Task<byte[]> WavAsync(double seconds) => MakeAsync("tone.wav",
         ["-f", "lavfi", "-i", "sine=frequency=440:sample_rate=44100", "-t", seconds.ToString(System.Globalization.CultureInfo.InvariantCulture), "-ac", "2"]);

@@ -79,7 +79,7 @@ internal sealed class AssetStore(NpgsqlDataSource dataSource, AssetContentFiles 
 
     /// <summary>
     /// Deletes the asset's row, and its content file when no row of anyone still shares it; refused with
-    /// ASSET_IN_USE while a project refers to it. Returns the bytes freed, or null when there is no such asset.
+    /// ASSET_IN_USE while a project version or an active export refers to it. Returns the bytes freed, or null when there is no such asset.
     /// </summary>
     public Task<long?> DeleteAsync(Guid assetId, string ownerId, CancellationToken cancellationToken) =>
         DatabaseFailures.TranslateAsync(async () =>
@@ -93,8 +93,8 @@ internal sealed class AssetStore(NpgsqlDataSource dataSource, AssetContentFiles 
             await LockAsync(connection, Lock, row.Sha256, cancellationToken).ConfigureAwait(false);
             try
             {
-                var users = await referrers.ProjectsAsync(connection, assetId, ownerId, cancellationToken).ConfigureAwait(false);
-                if (users.Count > 0)
+                var users = await referrers.FindAsync(connection, assetId, ownerId, cancellationToken).ConfigureAwait(false);
+                if (users.Any)
                 {
                     throw AssetErrors.InUse(assetId, users);
                 }

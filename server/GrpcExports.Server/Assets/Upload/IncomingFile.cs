@@ -5,7 +5,8 @@ namespace GrpcExports.Server.Assets.Upload;
 /// <summary>
 /// An upload on its way to disk: a fresh file in the incoming folder that the bytes are appended to as they arrive,
 /// hashed on the way. Disposing deletes the file unless it was moved into the content store first, so a failed,
-/// refused or cancelled upload leaves nothing behind.
+/// refused or cancelled upload leaves nothing behind. The file stays open (and so under its shared advisory lock, see
+/// <see cref="IncomingSweep"/>) until then: probing reads it beside the open handle.
 /// </summary>
 internal sealed class IncomingFile : IAsyncDisposable
 {
@@ -16,6 +17,7 @@ internal sealed class IncomingFile : IAsyncDisposable
     {
         Path = path;
         // No buffer of our own: each chunk (a gRPC message, at most the max message size) goes straight to the file.
+        // FileShare.Read takes a shared flock on Unix, held while the handle is open: it marks the upload as alive.
         _stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read, bufferSize: 0, FileOptions.Asynchronous);
     }
 
@@ -36,11 +38,10 @@ internal sealed class IncomingFile : IAsyncDisposable
         Length += bytes.Length;
     }
 
-    /// <summary>Flushes and closes the file; returns the SHA-256 of everything appended, lowercase hex.</summary>
+    /// <summary>Flushes the file (it stays open until disposed); returns the SHA-256 of everything appended, lowercase hex.</summary>
     public async Task<string> CompleteAsync(CancellationToken cancellationToken)
     {
         await _stream.FlushAsync(cancellationToken).ConfigureAwait(false);
-        await _stream.DisposeAsync().ConfigureAwait(false);
         return Convert.ToHexStringLower(_sha256.GetHashAndReset());
     }
 

@@ -1,4 +1,5 @@
 using Google.Rpc;
+using GrpcExports.Rendering.Assets;
 using GrpcExports.Rendering.Export;
 using GrpcExports.Rendering.Timeline;
 using RenderOptions = GrpcExports.Rendering.Export.ExportOptions;
@@ -147,14 +148,13 @@ internal static class RenderOptionsMapping
         switch (watermark.SourceCase)
         {
             case V1.Watermark.SourceOneofCase.MediaPath:
-                var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(mediaDirectory));
-                var path = Path.GetFullPath(watermark.MediaPath, root);
-                if (Path.IsPathRooted(watermark.MediaPath) || !path.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+                var file = new MediaDirectory(mediaDirectory).Find(watermark.MediaPath);
+                if (file.RefusedBecause is not null)
                 {
                     violations.Add(Violation("watermark.media_path", "A media path is relative to the media directory and stays inside it."));
                     return null;
                 }
-                if (!File.Exists(path))
+                if (file.Path is not { } path)
                 {
                     violations.Add(Violation("watermark.media_path", $"'{Shorten(watermark.MediaPath)}' is not a file in the media directory."));
                     return null;

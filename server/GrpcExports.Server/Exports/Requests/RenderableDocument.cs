@@ -1,7 +1,6 @@
 using Google.Rpc;
 using GrpcExports.Protocol.V1;
 using GrpcExports.Protocol.Wire;
-using GrpcExports.Rendering.Assets;
 using GrpcExports.Rendering.Timeline;
 using GrpcExports.Server.Errors;
 using GrpcExports.Server.Projects;
@@ -11,7 +10,7 @@ namespace GrpcExports.Server.Exports.Requests;
 /// <summary>
 /// The checks an editor state passes before its export is queued, so a job fails up front instead of in a worker:
 /// it reads as a timeline with something to render, every item can be drawn (or the request skips those that cannot),
-/// and every asset an item shows or plays resolves to a file.
+/// and every asset an item uses was found by the pre-flight check (Projects/AssetCheck).
 /// </summary>
 internal static class RenderableDocument
 {
@@ -21,7 +20,7 @@ internal static class RenderableDocument
 
     /// <summary>The timeline's length in seconds and the ids of the items left out because of <paramref name="skipUnsupported"/>.</summary>
     public static (double DurationSeconds, IReadOnlyList<string> Skipped) Check(string editorStateJson, string field, bool skipUnsupported,
-        IAssetResolver assets)
+        CheckProjectAssetsResponse assets)
     {
         EditorTimeline timeline;
         try
@@ -41,7 +40,7 @@ internal static class RenderableDocument
         {
             throw Unsupported(undrawable);
         }
-        var missing = MissingAssets(timeline, assets);
+        var missing = MissingAssets(assets, skipUnsupported ? undrawable.Select(item => item.Id) : []);
         if (missing.Count > 0)
         {
             throw AssetsMissing(missing);
@@ -49,31 +48,13 @@ internal static class RenderableDocument
         return ((double)timeline.DurationTicks / timeline.TicksPerSecond, undrawable.Select(item => item.Id).Order(StringComparer.Ordinal).ToList());
     }
 
-    private static List<string> MissingAssets(EditorTimeline timeline, IAssetResolver assets)
+    /// <summary>The missing asset entries that an item still to be rendered uses.</summary>
+    private static List<AssetReferenceCheck> MissingAssets(CheckProjectAssetsResponse assets, IEnumerable<string> skippedItemIds)
     {
-        var used = timeline.Tracks.SelectMany(track => track.Items).Select(item => item switch
-        {
-            ImageItem image => image.AssetId,
-            VideoItem video => video.AssetId,
-            AudioItem audio => audio.AssetId,
-            _ => null,
-        }).OfType<string>().Distinct(StringComparer.Ordinal);
-        var missing = new List<string>();
-        foreach (var assetId in used.Order(StringComparer.Ordinal))
-        {
-            try
-            {
-                if (timeline.Assets.TryGetValue(assetId, out var asset))
-                {
-                    assets.ResolveFile(asset);
-                }
-            }
-            catch (AssetUnavailableException)
-            {
-                missing.Add(assetId);
-            }
-        }
-        return missing;
+        var skipped = skippedItemIds.ToHashSet(StringComparer.Ordinal);
+        return assets.Assets
+            .Where(asset => asset.Status == AssetReferenceStatus.Missing && asset.UsedByItemIds.Any(item => !skipped.Contains(item)))
+            .ToList();
     }
 
     private static RpcException Unsupported(IReadOnlyList<TimelineItem> items) =>
@@ -95,17 +76,17 @@ internal static class RenderableDocument
                 },
             });
 
-    private static RpcException AssetsMissing(IReadOnlyList<string> assetKeys) =>
+    private static RpcException AssetsMissing(IReadOnlyList<AssetReferenceCheck> assets) =>
         ProductErrors.Create(StatusCode.FailedPrecondition, ErrorReason.AssetsMissing,
-            $"The export needs asset(s) that cannot be found: {string.Join(", ", assetKeys)}.",
-            new Dictionary<string, string> { ["assetKeys"] = string.Join(",", assetKeys) },
+            $"The export needs asset(s) that cannot be found: {string.Join(", ", assets.Select(asset => asset.AssetKey))}.",
+            new Dictionary<string, string> { ["assetKeys"] = string.Join(",", assets.Select(asset => asset.AssetKey)) },
             new PreconditionFailure
             {
                 Violations =
                 {
-                    assetKeys.Select(key => new PreconditionFailure.Types.Violation
+                    assets.Select(asset => new PreconditionFailure.Types.Violation
                     {
-                        Type = "ASSET", Subject = key, Description = "No file for this asset was found in the media directory.",
+                        Type = "ASSET", Subject = asset.AssetKey, Description = asset.MissingReason,
                     }),
                 },
             });

@@ -4,6 +4,7 @@ using GrpcExports.Rendering.Assets;
 using GrpcExports.Rendering.Encoder;
 using GrpcExports.Rendering.Export;
 using GrpcExports.Rendering.Timeline;
+using GrpcExports.Server.Assets.Resolving;
 using GrpcExports.Server.Exports.Jobs;
 using GrpcExports.Server.Exports.Requests;
 using GrpcExports.Server.Exports.Watching;
@@ -19,7 +20,7 @@ namespace GrpcExports.Server.Exports.Workers;
 /// output directory; a render that does not succeed leaves no file (the renderer removes its partial files).
 /// </summary>
 internal sealed class ExportJobRunner(ExportJobQueue queue, ProjectStore projects, ExportChangeHub hub, RunningRenders renders,
-    ExportDirectories directories, IOptions<ExportsOptions> options, ILogger<ExportJobRunner> logger)
+    ExportDirectories directories, DocumentAssets documentAssets, IOptions<ExportsOptions> options, ILogger<ExportJobRunner> logger)
 {
     private readonly TimeSpan _lease = options.Value.LeaseDuration;
 
@@ -38,8 +39,9 @@ internal sealed class ExportJobRunner(ExportJobQueue queue, ProjectStore project
             var (timeline, renderOptions) = await PrepareAsync(claimed, render.Token);
             Directory.CreateDirectory(directories.Output);
             var scratch = Directory.CreateDirectory(Path.Combine(directories.Output, ".scratch")).FullName;
-            var result = await new ExportRenderer(scratchRoot: scratch).RenderAsync(timeline, renderOptions,
-                new MediaDirectoryAssetResolver(directories.Media), outputPath, progress, render.Token);
+            var assets = await documentAssets.ResolverAsync(timeline, job.OwnerId, render.Token);
+            var result = await new ExportRenderer(scratchRoot: scratch).RenderAsync(timeline, renderOptions, assets, outputPath, progress,
+                render.Token);
             await progress.FlushAsync();
             var output = new ExportJobOutput(outputPath, new FileInfo(outputPath).Length, await Sha256Async(outputPath, render.Token),
                 result.Width, result.Height, result.HasAudio);

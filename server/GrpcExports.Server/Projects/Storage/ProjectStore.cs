@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using GrpcExports.Server.Assets.InUse;
 using GrpcExports.Server.Database;
 using GrpcExports.Server.EditorState.JsonPatch;
 using GrpcExports.Server.Events;
@@ -14,6 +15,7 @@ namespace GrpcExports.Server.Projects.Storage;
 /// row, appends its event at the row's version and updates the row. A replaced editor state is stored as a patch
 /// against the previous one, or every <see cref="ProjectOptions.SnapshotEvery"/> versions as the full state. Each
 /// document is parsed once per write: the previous state usually comes parsed from <see cref="LatestStateCache"/>.
+/// The uploaded assets a saved state names are recorded in the same transaction (<see cref="ProjectAssetReferences"/>).
 /// </summary>
 internal sealed class ProjectStore(NpgsqlDataSource dataSource, EventStore events, LatestStateCache stateCache, IOptions<ProjectOptions> options)
 {
@@ -33,6 +35,7 @@ internal sealed class ProjectStore(NpgsqlDataSource dataSource, EventStore event
             editorStateJson, compactSize, appended.Version, appended.RecordedAt, appended.RecordedAt, appended.RecordedAt,
             clonedFrom);
         await ProjectRows.InsertAsync(transaction, row, cancellationToken).ConfigureAwait(false);
+        await ProjectAssetReferences.RecordAsync(transaction, projectId, appended.Version, document, cancellationToken).ConfigureAwait(false);
         stateCache.Remember(projectId, appended.Positions[0], editorStateJson, document, compactSize);
         return row;
     }
@@ -237,6 +240,7 @@ internal sealed class ProjectStore(NpgsqlDataSource dataSource, EventStore event
             StateUpdatedAt = appended.RecordedAt,
         };
         await ProjectRows.UpdateStateAsync(transaction, updated, isSnapshot, cancellationToken).ConfigureAwait(false);
+        await ProjectAssetReferences.RecordAsync(transaction, current.ProjectId, appended.Version, document, cancellationToken).ConfigureAwait(false);
         stateCache.Remember(current.ProjectId, appended.Positions[0], editorStateJson, document, compactSize);
         return (updated, Encoding.UTF8.GetByteCount(data));
     }
