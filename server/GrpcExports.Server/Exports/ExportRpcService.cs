@@ -4,11 +4,13 @@ using GrpcExports.Grpc.Calls;
 using GrpcExports.Protocol.V1;
 using GrpcExports.Rendering.Assets;
 using GrpcExports.Server.Errors;
+using GrpcExports.Server.Exports.Deletion;
 using GrpcExports.Server.Exports.Jobs;
 using GrpcExports.Server.Exports.Requests;
 using GrpcExports.Server.Exports.Watching;
+using GrpcExports.Server.Exports.Webhooks.Addresses;
+using GrpcExports.Server.Exports.Webhooks.Outbox;
 using GrpcExports.Server.Exports.Workers;
-using GrpcExports.Server.Hosting;
 using GrpcExports.Server.Projects;
 using GrpcExports.Server.Projects.Idempotency;
 using GrpcExports.Server.Projects.Storage;
@@ -18,11 +20,13 @@ namespace GrpcExports.Server.Exports;
 
 /// <summary>
 /// grpcexports.v1.ExportService: export jobs in PostgreSQL (Jobs/), rendered by the workers (Workers/), followed live
-/// (Watching/); the listing and the download in the ExportRpcService.*.cs files beside it. CreateExport runs through <see cref="IdempotentWrites"/> (the `idempotency-key` header). Every export
-/// belongs to <see cref="LocalOwner"/>. The RPCs still to come answer UNIMPLEMENTED.
+/// (Watching/), announced by webhooks (Webhooks/); the listing, the download, deletion and the webhook delivery log in the
+/// ExportRpcService.*.cs files beside it. CreateExport runs through <see cref="IdempotentWrites"/> (the `idempotency-key` header). Every export
+/// belongs to <see cref="LocalOwner"/>.
 /// </summary>
 internal sealed partial class ExportRpcService(ExportJobStore jobs, ExportListQuery listing, ProjectStore projects, IdempotentWrites writes, ExportChangeHub hub,
-    RunningRenders renders, ExportDirectories directories, IOptions<ExportsOptions> options, IHostApplicationLifetime lifetime) : IGrpcService
+    RunningRenders renders, ExportDirectories directories, IOptions<ExportsOptions> options, IHostApplicationLifetime lifetime,
+    WebhookUrlCheck webhookUrls, WebhookDeliveryLog deliveryLog, ExportDeletion deletion) : IGrpcService
 {
     private const string DefaultName = "Export";
 
@@ -41,6 +45,7 @@ internal sealed partial class ExportRpcService(ExportJobStore jobs, ExportListQu
         {
             throw ProjectErrors.InvalidRequest(violations);
         }
+        await webhookUrls.CheckAsync(request.WebhookUrl, context.CancellationToken);
         var (json, field, projectRow, version) = await DocumentAsync(request, context.CancellationToken);
         var (durationSeconds, skipped) = RenderableDocument.Check(json, field, exportOptions.SkipUnsupportedItems,
             new MediaDirectoryAssetResolver(directories.Media));
@@ -107,12 +112,6 @@ internal sealed partial class ExportRpcService(ExportJobStore jobs, ExportListQu
         }
         return new CancelExportResponse { Export = ExportMessages.ToExport(job) };
     }
-
-    public Task<DeleteExportResponse> DeleteExport(DeleteExportRequest request, ServerCallContext context) =>
-        throw NotYetAvailable.Rpc("ExportService.DeleteExport", issue: 6);
-
-    public Task<ListWebhookDeliveriesResponse> ListWebhookDeliveries(ListWebhookDeliveriesRequest request, ServerCallContext context) =>
-        throw NotYetAvailable.Rpc("ExportService.ListWebhookDeliveries", issue: 6);
 
     /// <summary>
     /// The document to render with the request field that names it: the one sent, or the project's at the requested
