@@ -32,7 +32,8 @@ internal static class ExportRegistration
         services.AddSingleton<ExportJobRunner>();
         services.AddHostedService<ExportChangeListener>();
         services.AddHostedService<ExportWorkerPool>();
-        services.Configure<RetentionOptions>(configuration.GetSection(ExportsOptions.SectionName));
+        services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(ExportsOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RetentionOptions>, RetentionValidation>();
         services.AddSingleton<ExpiredOutputs>();
         services.AddSingleton<OrphanedOutputFiles>();
         services.AddHostedService<OutputRetentionSweep>();

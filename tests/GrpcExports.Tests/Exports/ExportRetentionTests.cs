@@ -1,12 +1,17 @@
 using GrpcExports.Protocol.V1;
 using GrpcExports.Protocol.Wire;
 using GrpcExports.Tests.Rendering.Export;
+using GrpcExports.Tests.Support;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using static GrpcExports.Tests.Exports.ExportDocuments;
 
 namespace GrpcExports.Tests.Exports;
 
-/// <summary>The retention sweep: outputs past Exports:OutputRetention are removed and marked expired; orphaned files go.</summary>
+/// <summary>
+/// The retention sweep: outputs past Exports:OutputRetention are removed and marked expired; orphaned files go. Unusable
+/// retention or webhook settings stop start-up.
+/// </summary>
 [Collection(ExportResourceCollection.Name)]
 public sealed class ExportRetentionTests
 {
@@ -65,6 +70,20 @@ public sealed class ExportRetentionTests
         await WaitUntilAsync(() => orphans.All(path => !Path.Exists(path)));
 
         Assert.All(kept, path => Assert.True(Path.Exists(path), $"{path} was removed."));
+    }
+
+    [Theory]
+    [InlineData("--Exports:OutputRetention=-1.00:00:00", "Exports:OutputRetention must be zero (keep forever) or a positive time span")]
+    [InlineData("--Exports:RetentionSweepInterval=00:00:00", "Exports:RetentionSweepInterval must be a positive time span")]
+    [InlineData("--Exports:Webhooks:MaxAttempts=0", "Exports:Webhooks:MaxAttempts must be 1 or more")]
+    [InlineData("--Exports:Webhooks:Timeout=00:00:00", "Exports:Webhooks:Timeout must be a positive time span")]
+    [InlineData("--Exports:Webhooks:MaxRetryDelay=00:00:01", "Exports:Webhooks:MaxRetryDelay (00:00:01) must be at least FirstRetryDelay")]
+    public async Task A_server_with_unusable_retention_or_webhook_settings_does_not_start(string setting, string problem)
+    {
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() =>
+            RunningServer.StartAsync("--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:0", setting));
+
+        Assert.Contains(problem, error.Message);
     }
 
     private static string Plant(string path, DateTime lastWrite)

@@ -11,4 +11,12 @@ internal sealed class RetentionOptions
 
     /// <summary>How often the sweep runs (at start-up too). Default 10 minutes.</summary>
     public TimeSpan RetentionSweepInterval { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>What makes these settings unusable, or null.</summary>
+    public string? Problem() =>
+        OutputRetention < TimeSpan.Zero
+            ? $"{ExportsOptions.SectionName}:OutputRetention must be zero (keep forever) or a positive time span such as 30.00:00:00, not {OutputRetention}."
+        : RetentionSweepInterval <= TimeSpan.Zero
+            ? $"{ExportsOptions.SectionName}:RetentionSweepInterval must be a positive time span such as 00:10:00, not {RetentionSweepInterval}."
+        : null;
 }

@@ -28,4 +28,14 @@ internal sealed class WebhookOptions
 
     /// <summary>Deliveries this instance makes at once. Default 4.</summary>
     public int Senders { get; set; } = 4;
+
+    /// <summary>What makes these settings unusable, or null.</summary>
+    public string? Problem() =>
+        Timeout <= TimeSpan.Zero ? $"{SectionName}:Timeout must be a positive time span such as 00:00:10, not {Timeout}."
+        : FirstRetryDelay < TimeSpan.Zero ? $"{SectionName}:FirstRetryDelay must not be negative, not {FirstRetryDelay}."
+        : MaxRetryDelay < FirstRetryDelay ? $"{SectionName}:MaxRetryDelay ({MaxRetryDelay}) must be at least FirstRetryDelay ({FirstRetryDelay})."
+        : MaxAttempts < 1 ? $"{SectionName}:MaxAttempts must be 1 or more, not {MaxAttempts}."
+        : PollInterval <= TimeSpan.Zero ? $"{SectionName}:PollInterval must be a positive time span such as 00:00:01, not {PollInterval}."
+        : Senders < 0 ? $"{SectionName}:Senders must be 0 or more, not {Senders}."
+        : null;
 }
