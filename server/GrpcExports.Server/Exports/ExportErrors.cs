@@ -1,4 +1,5 @@
 using System.Globalization;
+using Google.Rpc;
 using GrpcExports.Protocol.V1;
 using GrpcExports.Protocol.Wire;
 using GrpcExports.Server.Errors;
@@ -44,6 +45,16 @@ internal static class ExportErrors
                 ["offset"] = offset.ToString(CultureInfo.InvariantCulture),
                 ["size"] = size.ToString(CultureInfo.InvariantCulture),
             });
+
+    public static RpcException StillActive(Guid exportId, ExportStatus status) =>
+        ProductErrors.Create(StatusCode.FailedPrecondition, ErrorReason.ExportStillActive,
+            $"Export {exportId} is still {Describe(status)}; cancel it first (CancelExport), then delete it.",
+            new Dictionary<string, string> { ["exportId"] = exportId.ToString(), ["status"] = status.ToString().ToUpperInvariant() });
+
+    public static RpcException WebhookUrlForbidden(string webhookUrl, string description) =>
+        ProductErrors.Create(StatusCode.InvalidArgument, ErrorReason.WebhookUrlForbidden, description,
+            new Dictionary<string, string> { ["webhookUrl"] = webhookUrl },
+            new BadRequest { FieldViolations = { new BadRequest.Types.FieldViolation { Field = "webhook_url", Description = description, Reason = "FORBIDDEN" } } });
 
     public static RpcException ServerShuttingDown() =>
         ProductErrors.Create(StatusCode.Unavailable, ErrorReason.ServerShuttingDown,

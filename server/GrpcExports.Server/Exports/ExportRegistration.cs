@@ -1,6 +1,9 @@
 using GrpcExports.Server.Database;
+using GrpcExports.Server.Exports.Deletion;
 using GrpcExports.Server.Exports.Jobs;
+using GrpcExports.Server.Exports.Retention;
 using GrpcExports.Server.Exports.Watching;
+using GrpcExports.Server.Exports.Webhooks;
 using GrpcExports.Server.Exports.Workers;
 using Microsoft.Extensions.Options;
 
@@ -9,7 +12,8 @@ namespace GrpcExports.Server.Exports;
 internal static class ExportRegistration
 {
     /// <summary>
-    /// Adds export jobs, their workers, and the change listener and hub behind WatchExport (section "Exports"). Register
+    /// Adds export jobs, their workers, the change listener and hub behind WatchExport, deletion, the retention sweep and
+    /// webhooks (section "Exports"). Register
     /// after the database: hosted services stop in reverse order, so the workers hand their jobs back while it is up.
     /// </summary>
     public static IServiceCollection AddExports(this IServiceCollection services, IConfiguration configuration, string contentRoot)
@@ -28,6 +32,13 @@ internal static class ExportRegistration
         services.AddSingleton<ExportJobRunner>();
         services.AddHostedService<ExportChangeListener>();
         services.AddHostedService<ExportWorkerPool>();
+        services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(ExportsOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RetentionOptions>, RetentionValidation>();
+        services.AddSingleton<ExpiredOutputs>();
+        services.AddSingleton<OrphanedOutputFiles>();
+        services.AddHostedService<OutputRetentionSweep>();
+        services.AddSingleton<ExportDeletion>();
+        services.AddExportWebhooks(configuration);
         return services;
     }
 }

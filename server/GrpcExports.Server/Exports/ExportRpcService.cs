@@ -4,11 +4,13 @@ using GrpcExports.Grpc.Calls;
 using GrpcExports.Protocol.V1;
 using GrpcExports.Server.Assets.InUse;
 using GrpcExports.Server.Errors;
+using GrpcExports.Server.Exports.Deletion;
 using GrpcExports.Server.Exports.Jobs;
 using GrpcExports.Server.Exports.Requests;
 using GrpcExports.Server.Exports.Watching;
+using GrpcExports.Server.Exports.Webhooks.Addresses;
+using GrpcExports.Server.Exports.Webhooks.Outbox;
 using GrpcExports.Server.Exports.Workers;
-using GrpcExports.Server.Hosting;
 using GrpcExports.Server.Projects;
 using GrpcExports.Server.Projects.AssetCheck;
 using GrpcExports.Server.Projects.Idempotency;
@@ -19,12 +21,13 @@ namespace GrpcExports.Server.Exports;
 
 /// <summary>
 /// grpcexports.v1.ExportService: export jobs in PostgreSQL (Jobs/), rendered by the workers (Workers/), followed live
-/// (Watching/); the listing and the download in the ExportRpcService.*.cs files beside it. CreateExport runs through <see cref="IdempotentWrites"/> (the `idempotency-key` header). Every export
-/// belongs to <see cref="LocalOwner"/>. The RPCs still to come answer UNIMPLEMENTED.
+/// (Watching/), announced by webhooks (Webhooks/); the listing, the download, deletion and the webhook delivery log in the
+/// ExportRpcService.*.cs files beside it. CreateExport runs through <see cref="IdempotentWrites"/> (the `idempotency-key` header). Every export
+/// belongs to <see cref="LocalOwner"/>.
 /// </summary>
 internal sealed partial class ExportRpcService(ExportJobStore jobs, ExportListQuery listing, ProjectStore projects, IdempotentWrites writes, ExportChangeHub hub,
     RunningRenders renders, ExportDirectories directories, ProjectAssetCheck assetCheck, IOptions<ExportsOptions> options,
-    IHostApplicationLifetime lifetime) : IGrpcService
+    IHostApplicationLifetime lifetime, WebhookUrlCheck webhookUrls, WebhookDeliveryLog deliveryLog, ExportDeletion deletion) : IGrpcService
 {
     private const string DefaultName = "Export";
 
@@ -43,6 +46,7 @@ internal sealed partial class ExportRpcService(ExportJobStore jobs, ExportListQu
         {
             throw ProjectErrors.InvalidRequest(violations);
         }
+        await webhookUrls.CheckAsync(request.WebhookUrl, context.CancellationToken);
         var (json, field, projectRow, version) = await DocumentAsync(request, context.CancellationToken);
         // Media-directory files are only looked for here, not probed: an export should not wait for reading them twice.
         var assets = await assetCheck.CheckAsync(json, LocalOwner.UserId, probeMediaFiles: false, context.CancellationToken);
@@ -111,12 +115,6 @@ internal sealed partial class ExportRpcService(ExportJobStore jobs, ExportListQu
         }
         return new CancelExportResponse { Export = ExportMessages.ToExport(job) };
     }
-
-    public Task<DeleteExportResponse> DeleteExport(DeleteExportRequest request, ServerCallContext context) =>
-        throw NotYetAvailable.Rpc("ExportService.DeleteExport", issue: 6);
-
-    public Task<ListWebhookDeliveriesResponse> ListWebhookDeliveries(ListWebhookDeliveriesRequest request, ServerCallContext context) =>
-        throw NotYetAvailable.Rpc("ExportService.ListWebhookDeliveries", issue: 6);
 
     /// <summary>The uploaded assets the export will read, which DeleteAsset must leave alone while it is active.</summary>
     private static IEnumerable<Guid> UploadedAssetIds(CheckProjectAssetsResponse assets) => assets.Assets

@@ -5,7 +5,8 @@ namespace GrpcExports.Tests.Exports;
 
 /// <summary>
 /// A real server whose export output and media directories are a fresh temporary directory, with clients for both
-/// services. Extra arguments configure it (e.g. <c>--Exports:Workers=0</c> for one that queues but never renders).
+/// services and the account service (webhook secrets). Extra arguments configure it (e.g. <c>--Exports:Workers=0</c> for
+/// one that queues but never renders).
 /// </summary>
 internal sealed class ExportServer : IAsyncDisposable
 {
@@ -21,6 +22,7 @@ internal sealed class ExportServer : IAsyncDisposable
         _connection = new GrpcConnection(server.Address);
         Exports = new ExportServiceClient(_connection);
         Projects = new ProjectServiceClient(_connection);
+        Accounts = new AccountServiceClient(_connection);
     }
 
     /// <summary>The server's base address, for independent clients such as buf curl.</summary>
@@ -29,6 +31,8 @@ internal sealed class ExportServer : IAsyncDisposable
     public ExportServiceClient Exports { get; }
 
     public ProjectServiceClient Projects { get; }
+
+    public AccountServiceClient Accounts { get; }
 
     /// <summary>The connection string of its database (for a second instance, or to look into export_jobs).</summary>
     public string ConnectionString { get; private init; } = "";

@@ -8,7 +8,7 @@ namespace GrpcExports.Server.Exports.Jobs;
 
 /// <summary>
 /// Export rows as the API reads and writes them: creation under the per-user active-export limit, reads, and
-/// cancellation. The workers' side (claims, leases, results) is <see cref="ExportJobQueue"/>.
+/// cancellation. The owner's reads skip deleted exports (Deletion/). The workers' side (claims, leases, results) is <see cref="ExportJobQueue"/>.
 /// </summary>
 internal sealed class ExportJobStore(NpgsqlDataSource dataSource)
 {
@@ -29,7 +29,7 @@ internal sealed class ExportJobStore(NpgsqlDataSource dataSource)
         RETURNING {ExportJobRows.Columns}
         """;
 
-    private const string Select = $"SELECT {ExportJobRows.Columns} FROM export_jobs WHERE export_id = @id AND owner_id = @owner";
+    private const string Select = $"SELECT {ExportJobRows.Columns} FROM export_jobs WHERE export_id = @id AND owner_id = @owner AND deleted_at IS NULL";
 
     private const string SelectAnyOwner = $"SELECT {ExportJobRows.Columns} FROM export_jobs WHERE export_id = @id";
 
@@ -37,7 +37,7 @@ internal sealed class ExportJobStore(NpgsqlDataSource dataSource)
         UPDATE export_jobs
         SET status = 'cancelled', finished_at = now(), lease_owner = NULL, lease_expires_at = NULL, progress_stage = 0,
             eta_milliseconds = NULL, progress_updated_at = now()
-        WHERE export_id = @id AND owner_id = @owner AND status IN ('queued', 'rendering')
+        WHERE export_id = @id AND owner_id = @owner AND status IN ('queued', 'rendering') AND deleted_at IS NULL
         RETURNING {ExportJobRows.Columns}
         """;
 

@@ -25,7 +25,7 @@ internal sealed class ExportListQuery(NpgsqlDataSource dataSource)
 {
     private const string Sql = $"""
         SELECT {ExportJobRows.Columns} FROM export_jobs
-        WHERE owner_id = @owner
+        WHERE owner_id = @owner AND deleted_at IS NULL
           AND (@project::uuid IS NULL OR project_id = @project)
           AND (@folder = '' OR folder_id = @folder)
           AND (cardinality(@statuses) = 0 OR status = ANY (@statuses))

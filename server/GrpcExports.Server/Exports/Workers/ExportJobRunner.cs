@@ -38,7 +38,7 @@ internal sealed class ExportJobRunner(ExportJobQueue queue, ProjectStore project
         {
             var (timeline, renderOptions) = await PrepareAsync(claimed, render.Token);
             Directory.CreateDirectory(directories.Output);
-            var scratch = Directory.CreateDirectory(Path.Combine(directories.Output, ".scratch")).FullName;
+            var scratch = Directory.CreateDirectory(directories.Scratch(job.ExportId)).FullName;
             var assets = await documentAssets.ResolverAsync(timeline, job.OwnerId, render.Token);
             var result = await new ExportRenderer(scratchRoot: scratch).RenderAsync(timeline, renderOptions, assets, outputPath, progress,
                 render.Token);
@@ -77,6 +77,23 @@ internal sealed class ExportJobRunner(ExportJobQueue queue, ProjectStore project
         {
             await renewal.CancelAsync();
             await renewing;
+            RemoveScratchFolder(job.ExportId);
+        }
+    }
+
+    /// <summary>
+    /// Removes the export's scratch folder once the renderer has emptied it. A folder still holding files belongs to
+    /// another worker that took the job over; it stays for that render (or the retention sweep).
+    /// </summary>
+    private void RemoveScratchFolder(Guid exportId)
+    {
+        try
+        {
+            Directory.Delete(directories.Scratch(exportId));
+        }
+        catch (IOException)
+        {
+            // Not empty, or already gone.
         }
     }
 
