@@ -1,4 +1,5 @@
 using GrpcExports.Server.Database;
+using GrpcExports.Server.Exports.History;
 using GrpcExports.Server.Exports.Jobs;
 using GrpcExports.Server.Exports.Watching;
 using GrpcExports.Server.Exports.Workers;
@@ -19,6 +20,7 @@ internal static class ExportRegistration
             provider.GetRequiredService<IOptions<ExportsOptions>>().Value,
             provider.GetRequiredService<IOptions<DatabaseOptions>>().Value,
             contentRoot));
+        services.AddSingleton<ExportHistory>();
         services.AddSingleton<ExportJobStore>();
         services.AddSingleton<ExportJobQueue>();
         services.AddSingleton<ExportListQuery>();

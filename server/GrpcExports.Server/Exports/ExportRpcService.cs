@@ -4,6 +4,8 @@ using GrpcExports.Grpc.Calls;
 using GrpcExports.Protocol.V1;
 using GrpcExports.Rendering.Assets;
 using GrpcExports.Server.Errors;
+using GrpcExports.Server.Exports.Download;
+using GrpcExports.Server.Exports.History;
 using GrpcExports.Server.Exports.Jobs;
 using GrpcExports.Server.Exports.Requests;
 using GrpcExports.Server.Exports.Watching;
@@ -18,11 +20,12 @@ namespace GrpcExports.Server.Exports;
 
 /// <summary>
 /// grpcexports.v1.ExportService: export jobs in PostgreSQL (Jobs/), rendered by the workers (Workers/), followed live
-/// (Watching/); the listing and the download in the ExportRpcService.*.cs files beside it. CreateExport runs through <see cref="IdempotentWrites"/> (the `idempotency-key` header). Every export
+/// (Watching/); the listing and the download in the ExportRpcService.*.cs files beside it. Every succeeded export
+/// leaves with a freshly signed HTTP download URL (Download/). CreateExport runs through <see cref="IdempotentWrites"/> (the `idempotency-key` header). Every export
 /// belongs to <see cref="LocalOwner"/>. The RPCs still to come answer UNIMPLEMENTED.
 /// </summary>
 internal sealed partial class ExportRpcService(ExportJobStore jobs, ExportListQuery listing, ProjectStore projects, IdempotentWrites writes, ExportChangeHub hub,
-    RunningRenders renders, ExportDirectories directories, IOptions<ExportsOptions> options, IHostApplicationLifetime lifetime) : IGrpcService
+    RunningRenders renders, ExportHistory history, DownloadLinks links, ExportDirectories directories, IOptions<ExportsOptions> options, IHostApplicationLifetime lifetime) : IGrpcService
 {
     private const string DefaultName = "Export";
 
@@ -59,7 +62,12 @@ internal sealed partial class ExportRpcService(ExportJobStore jobs, ExportListQu
         return await writes.RunAsync(LocalOwner.UserId, IdempotencyKey.From(context), nameof(CreateExport), request, async transaction =>
         {
             var (created, deduplicated) = await jobs.CreateAsync(transaction, job, options.Value.MaxActivePerUser, context.CancellationToken);
-            return new CreateExportResponse { Export = ExportMessages.ToExport(created), Deduplicated = deduplicated };
+            if (!deduplicated)
+            {
+                await history.RequestedAsync(transaction, created, ProjectRpcService.Metadata(context), context.CancellationToken);
+            }
+            var export = await links.WithDownloadUrlAsync(ExportMessages.ToExport(created), context.CancellationToken);
+            return new CreateExportResponse { Export = export, Deduplicated = deduplicated };
         }, context.CancellationToken);
     }
 
@@ -67,7 +75,7 @@ internal sealed partial class ExportRpcService(ExportJobStore jobs, ExportListQu
     {
         var exportId = ExportIds.Parse(request.ExportId);
         var job = await jobs.GetAsync(exportId, LocalOwner.UserId, context.CancellationToken) ?? throw ExportErrors.NotFound(exportId);
-        return new GetExportResponse { Export = ExportMessages.ToExport(job) };
+        return new GetExportResponse { Export = await links.WithDownloadUrlAsync(ExportMessages.ToExport(job), context.CancellationToken) };
     }
 
     /// <summary>The current state, then every change, then the terminal state; the stream ends after it.</summary>
@@ -79,14 +87,14 @@ internal sealed partial class ExportRpcService(ExportJobStore jobs, ExportListQu
         using var subscription = hub.Subscribe(exportId);
         var current = await jobs.GetAsync(exportId, LocalOwner.UserId, cancellationToken) ?? throw ExportErrors.NotFound(exportId);
         var sent = ExportMessages.ToExport(current);
-        await responses.WriteAsync(new WatchExportResponse { Export = sent });
+        await responses.WriteAsync(new WatchExportResponse { Export = await links.WithDownloadUrlAsync(sent, cancellationToken) });
         while (!ExportStatuses.IsTerminal(sent.Status))
         {
             var next = await NextChangeAsync(subscription, exportId, cancellationToken);
             if (WatchOrder.Follows(next, sent))
             {
                 sent = next;
-                await responses.WriteAsync(new WatchExportResponse { Export = sent });
+                await responses.WriteAsync(new WatchExportResponse { Export = await links.WithDownloadUrlAsync(sent, cancellationToken) });
             }
         }
     }
@@ -95,7 +103,7 @@ internal sealed partial class ExportRpcService(ExportJobStore jobs, ExportListQu
     public async Task<CancelExportResponse> CancelExport(CancelExportRequest request, ServerCallContext context)
     {
         var exportId = ExportIds.Parse(request.ExportId);
-        var (job, cancelled) = await jobs.CancelAsync(exportId, LocalOwner.UserId, context.CancellationToken)
+        var (job, cancelled) = await jobs.CancelAsync(exportId, LocalOwner.UserId, ProjectRpcService.Metadata(context), context.CancellationToken)
             ?? throw ExportErrors.NotFound(exportId);
         if (cancelled)
         {
