@@ -13,7 +13,8 @@ using Microsoft.AspNetCore.Http.Features;
 namespace GrpcExports.Server.Hosting;
 
 /// <summary>
-/// Builds the server: Kestrel speaking cleartext HTTP/2 on 127.0.0.1:5000 unless configured otherwise (standard
+/// Builds the server: Kestrel speaking cleartext HTTP/2 on 127.0.0.1:5000, and HTTP/1.1 for export download URLs on
+/// 127.0.0.1:5080 (the Download endpoint), unless configured otherwise (standard
 /// ASP.NET Core configuration: appsettings.json, environment variables such as Kestrel__Endpoints__Grpc__Url,
 /// or --Kestrel:Endpoints:Grpc:Url=... on the command line), the database (a configured PostgreSQL server, or a
 /// private cluster the server starts itself; migrated before Kestrel listens), the event store, and every gRPC
