@@ -2,7 +2,6 @@ using GrpcExports.Client;
 using GrpcExports.Protocol.V1;
 using GrpcExports.Tests.Rendering.Export;
 using GrpcExports.Tests.Support;
-using Xunit.Abstractions;
 using static GrpcExports.Tests.Exports.ExportDocuments;
 
 namespace GrpcExports.Tests.Exports;
@@ -12,7 +11,7 @@ namespace GrpcExports.Tests.Exports;
 /// renders it again from the start (or fails it once the attempts are used up), and a watcher that connects after the
 /// restart sees it finish.
 /// </summary>
-public sealed class ExportCrashTests(ITestOutputHelper output)
+public sealed class ExportCrashTests
 {
     [Fact]
     public async Task An_export_whose_server_was_killed_mid_render_completes_after_a_restart()
@@ -28,7 +27,9 @@ public sealed class ExportCrashTests(ITestOutputHelper output)
         Assert.Equal(finished.Output.SizeBytes, new FileInfo(file).Length);
         var probed = await ProbedExport.ReadAsync(file);
         Assert.Equal(("h264", CrashedRender.Frames), (probed.VideoCodec, (int)Math.Round(probed.DurationSeconds * CrashedRender.Fps)));
-        output.WriteLine($"files left in the output directory: {string.Join(", ", run.OutputFiles().Select(Path.GetFileName))}");
+        // What the killed attempt was writing (its partial output, its scratch folder) is gone too.
+        Assert.Equal([file], run.OutputFiles());
+        Assert.Empty(Directory.GetDirectories(Path.Combine(run.OutputDirectory, ".scratch")));
     }
 
     [Fact]
@@ -41,7 +42,7 @@ public sealed class ExportCrashTests(ITestOutputHelper output)
         var finished = watched[^1];
         Assert.Equal((ExportStatus.Failed, ErrorReason.RenderRetriesExhausted), (finished.Status, finished.Error.Reason));
         Assert.Equal("1", finished.Error.Metadata["attempts"]);
-        Assert.False(File.Exists(Path.Combine(run.OutputDirectory, run.ExportId + ".mp4")));
+        Assert.Empty(run.OutputFiles());
     }
 
     /// <summary>A server process rendering a 10-second export, killed once frames are coming out; the database and directories outlive it.</summary>
@@ -88,6 +89,7 @@ public sealed class ExportCrashTests(ITestOutputHelper output)
 
         public Task<Instance> RestartAsync() => Instance.StartAsync(_configuration);
 
+        /// <summary>Every file in the output directory, the scratch folders included.</summary>
         public IReadOnlyList<string> OutputFiles() => Directory.GetFiles(OutputDirectory, "*", SearchOption.AllDirectories);
 
         public ValueTask DisposeAsync()

@@ -75,8 +75,8 @@ internal sealed class ExportJobQueue(NpgsqlDataSource dataSource, ExportHistory 
         WHERE {HeldBy}
         """;
 
-    /// <summary>Fails with RENDER_RETRIES_EXHAUSTED the jobs whose lease ran out on their last allowed attempt.</summary>
-    public Task<int> FailExhaustedAsync(int maxAttempts, CancellationToken cancellationToken) =>
+    /// <summary>Fails with RENDER_RETRIES_EXHAUSTED the jobs whose lease ran out on their last allowed attempt, and returns them.</summary>
+    public Task<IReadOnlyList<ExportJob>> FailExhaustedAsync(int maxAttempts, CancellationToken cancellationToken) =>
         FinishAsync(FailExhausted, cancellationToken,
             new NpgsqlParameter<int>("max_attempts", maxAttempts),
             new NpgsqlParameter<string>("reason", ErrorReasons.ToWire(ErrorReason.RenderRetriesExhausted)));
@@ -119,20 +119,20 @@ internal sealed class ExportJobQueue(NpgsqlDataSource dataSource, ExportHistory 
     /// <summary>Marks the job succeeded with its file; false when the worker no longer holds it (the caller then deletes the file).</summary>
     public async Task<bool> SucceedAsync(Guid exportId, string workerId, ExportJobOutput output, IReadOnlyList<string> skippedItemIds,
         CancellationToken cancellationToken) =>
-        await FinishAsync(Succeed, cancellationToken, Held(exportId, workerId,
+        (await FinishAsync(Succeed, cancellationToken, Held(exportId, workerId,
             new NpgsqlParameter<string>("path", output.Path),
             new NpgsqlParameter<long>("size", output.SizeBytes),
             new NpgsqlParameter<string>("sha256", output.Sha256),
             new NpgsqlParameter<int>("width", output.Width),
             new NpgsqlParameter<int>("height", output.Height),
             new NpgsqlParameter<bool>("audio", output.HasAudio),
-            new NpgsqlParameter<string[]>("skipped", [.. skippedItemIds]))) == 1;
+            new NpgsqlParameter<string[]>("skipped", [.. skippedItemIds])))).Count == 1;
 
     /// <summary>Marks the job failed; false when the worker no longer holds it.</summary>
     public async Task<bool> FailAsync(Guid exportId, string workerId, ErrorReason reason, string message, CancellationToken cancellationToken) =>
-        await FinishAsync(Fail, cancellationToken, Held(exportId, workerId,
+        (await FinishAsync(Fail, cancellationToken, Held(exportId, workerId,
             new NpgsqlParameter<string>("reason", ErrorReasons.ToWire(reason)),
-            new NpgsqlParameter<string>("message", message))) == 1;
+            new NpgsqlParameter<string>("message", message)))).Count == 1;
 
     /// <summary>Hands the job back to the queue (shutdown); another worker starts it again from the beginning.</summary>
     public async Task<bool> ReleaseAsync(Guid exportId, string workerId, CancellationToken cancellationToken) =>
@@ -145,8 +145,8 @@ internal sealed class ExportJobQueue(NpgsqlDataSource dataSource, ExportHistory 
     /// Runs an UPDATE that makes jobs terminal and appends each one's event to its project's history, in one transaction;
     /// the number of jobs it finished. Projects are locked in id order, so two of these never wait on each other in a circle.
     /// </summary>
-    private Task<int> FinishAsync(string sql, CancellationToken cancellationToken, params NpgsqlParameter[] parameters) =>
-        DatabaseFailures.TranslateAsync(async () =>
+    private Task<IReadOnlyList<ExportJob>> FinishAsync(string sql, CancellationToken cancellationToken, params NpgsqlParameter[] parameters) =>
+        DatabaseFailures.TranslateAsync<IReadOnlyList<ExportJob>>(async () =>
         {
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
@@ -158,7 +158,7 @@ internal sealed class ExportJobQueue(NpgsqlDataSource dataSource, ExportHistory 
                 await history.FinishedAsync(transaction, job, EventMetadata.None, cancellationToken).ConfigureAwait(false);
             }
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            return finished.Count;
+            return finished;
         });
 
     private Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params NpgsqlParameter[] parameters) =>

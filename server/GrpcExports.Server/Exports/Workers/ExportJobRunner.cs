@@ -32,12 +32,14 @@ internal sealed class ExportJobRunner(ExportJobQueue queue, ProjectStore project
         using var renewal = new CancellationTokenSource();
         var renewing = RenewLeaseAsync(job.ExportId, workerId, leaseLost, renewal.Token);
         var progress = new RenderProgressSink(job, workerId, queue, hub, () => CancelQuietly(leaseLost), logger);
-        var outputPath = Path.Combine(directories.Output, job.ExportId + ExportMessages.Extension(job.Options.Format));
+        var outputPath = OutputPath(job);
+        var scratch = ScratchFolder(job);
         try
         {
             var (timeline, renderOptions) = await PrepareAsync(claimed, render.Token);
             Directory.CreateDirectory(directories.Output);
-            var scratch = Directory.CreateDirectory(Path.Combine(directories.Output, ".scratch")).FullName;
+            RemoveEarlierAttempts(job);
+            Directory.CreateDirectory(scratch);
             var result = await new ExportRenderer(scratchRoot: scratch).RenderAsync(timeline, renderOptions,
                 new MediaDirectoryAssetResolver(directories.Media), outputPath, progress, render.Token);
             await progress.FlushAsync();
@@ -75,8 +77,38 @@ internal sealed class ExportJobRunner(ExportJobQueue queue, ProjectStore project
         {
             await renewal.CancelAsync();
             await renewing;
+            if (Directory.Exists(scratch))
+            {
+                Directory.Delete(scratch, recursive: true);
+            }
         }
     }
+
+    /// <summary>
+    /// Removes what an earlier attempt left when its server was killed mid-render: the renderer's partial output
+    /// (<c>.&lt;file name&gt;.&lt;id&gt;.partial</c> beside the output) and the export's scratch folder. A worker that lost its
+    /// lease but still runs loses these too; its result would be discarded anyway.
+    /// </summary>
+    public void RemoveEarlierAttempts(ExportJob job)
+    {
+        var outputPath = OutputPath(job);
+        if (Directory.Exists(directories.Output))
+        {
+            foreach (var partial in Directory.EnumerateFiles(directories.Output, $".{Path.GetFileName(outputPath)}.*.partial"))
+            {
+                File.Delete(partial);
+            }
+        }
+        if (Directory.Exists(ScratchFolder(job)))
+        {
+            Directory.Delete(ScratchFolder(job), recursive: true);
+        }
+    }
+
+    private string OutputPath(ExportJob job) => Path.Combine(directories.Output, job.ExportId + ExportMessages.Extension(job.Options.Format));
+
+    /// <summary>The export's own scratch folder, so that what a killed attempt left there can be told apart and removed.</summary>
+    private string ScratchFolder(ExportJob job) => Path.Combine(directories.Output, ".scratch", job.ExportId.ToString());
 
     /// <summary>The timeline to render (the stored document, or the project at its version) and the renderer's options.</summary>
     private async Task<(EditorTimeline, Rendering.Export.ExportOptions)> PrepareAsync(ClaimedJob claimed, CancellationToken cancellationToken)
