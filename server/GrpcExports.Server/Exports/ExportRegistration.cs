@@ -1,5 +1,6 @@
 using GrpcExports.Server.Database;
 using GrpcExports.Server.Exports.Deletion;
+using GrpcExports.Server.Exports.History;
 using GrpcExports.Server.Exports.Jobs;
 using GrpcExports.Server.Exports.Retention;
 using GrpcExports.Server.Exports.Watching;
@@ -23,6 +24,7 @@ internal static class ExportRegistration
             provider.GetRequiredService<IOptions<ExportsOptions>>().Value,
             provider.GetRequiredService<IOptions<DatabaseOptions>>().Value,
             contentRoot));
+        services.AddSingleton<ExportHistory>();
         services.AddSingleton<ExportJobStore>();
         services.AddSingleton<ExportJobQueue>();
         services.AddSingleton<ExportListQuery>();

@@ -33,11 +33,15 @@ internal sealed partial class ExportRpcService
             after = new ExportListCursor(new DateTimeOffset(long.Parse(cursor[0], CultureInfo.InvariantCulture), TimeSpan.Zero), Guid.Parse(cursor[1]));
         }
         var (page, next) = await listing.ReadPageAsync(filter, after, pageSize, context.CancellationToken);
-        return new ListExportsResponse
+        var response = new ListExportsResponse
         {
-            Exports = { page.Select(ExportMessages.ToExport) },
             NextPageToken = next is null ? "" : PageToken.Issue(fingerprint, [Ticks(next.CreatedAt), next.ExportId.ToString()]),
         };
+        foreach (var job in page)
+        {
+            response.Exports.Add(await links.WithDownloadUrlAsync(ExportMessages.ToExport(job), context.CancellationToken));
+        }
+        return response;
     }
 
     private static string Ticks(DateTimeOffset? time) =>

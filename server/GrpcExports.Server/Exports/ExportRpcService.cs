@@ -5,6 +5,8 @@ using GrpcExports.Protocol.V1;
 using GrpcExports.Server.Assets.InUse;
 using GrpcExports.Server.Errors;
 using GrpcExports.Server.Exports.Deletion;
+using GrpcExports.Server.Exports.Download;
+using GrpcExports.Server.Exports.History;
 using GrpcExports.Server.Exports.Jobs;
 using GrpcExports.Server.Exports.Requests;
 using GrpcExports.Server.Exports.Watching;
@@ -22,12 +24,13 @@ namespace GrpcExports.Server.Exports;
 /// <summary>
 /// grpcexports.v1.ExportService: export jobs in PostgreSQL (Jobs/), rendered by the workers (Workers/), followed live
 /// (Watching/), announced by webhooks (Webhooks/); the listing, the download, deletion and the webhook delivery log in the
-/// ExportRpcService.*.cs files beside it. CreateExport runs through <see cref="IdempotentWrites"/> (the `idempotency-key` header). Every export
-/// belongs to <see cref="LocalOwner"/>.
+/// ExportRpcService.*.cs files beside it. Every succeeded export leaves with a freshly signed HTTP download URL (Download/).
+/// CreateExport runs through <see cref="IdempotentWrites"/> (the `idempotency-key` header). Every export belongs to <see cref="LocalOwner"/>.
 /// </summary>
 internal sealed partial class ExportRpcService(ExportJobStore jobs, ExportListQuery listing, ProjectStore projects, IdempotentWrites writes, ExportChangeHub hub,
-    RunningRenders renders, ExportDirectories directories, ProjectAssetCheck assetCheck, IOptions<ExportsOptions> options,
-    IHostApplicationLifetime lifetime, WebhookUrlCheck webhookUrls, WebhookDeliveryLog deliveryLog, ExportDeletion deletion) : IGrpcService
+    RunningRenders renders, ExportHistory history, DownloadLinks links, ExportDirectories directories, ProjectAssetCheck assetCheck,
+    IOptions<ExportsOptions> options, IHostApplicationLifetime lifetime, WebhookUrlCheck webhookUrls, WebhookDeliveryLog deliveryLog,
+    ExportDeletion deletion) : IGrpcService
 {
     private const string DefaultName = "Export";
 
@@ -67,7 +70,12 @@ internal sealed partial class ExportRpcService(ExportJobStore jobs, ExportListQu
         {
             var (created, deduplicated) = await jobs.CreateAsync(transaction, job, options.Value.MaxActivePerUser, context.CancellationToken);
             await ExportAssetReferences.AddAsync(transaction, created.ExportId, UploadedAssetIds(assets), context.CancellationToken);
-            return new CreateExportResponse { Export = ExportMessages.ToExport(created), Deduplicated = deduplicated };
+            if (!deduplicated)
+            {
+                await history.RequestedAsync(transaction, created, ProjectRpcService.Metadata(context), context.CancellationToken);
+            }
+            var export = await links.WithDownloadUrlAsync(ExportMessages.ToExport(created), context.CancellationToken);
+            return new CreateExportResponse { Export = export, Deduplicated = deduplicated };
         }, context.CancellationToken);
     }
 
@@ -75,7 +83,7 @@ internal sealed partial class ExportRpcService(ExportJobStore jobs, ExportListQu
     {
         var exportId = ExportIds.Parse(request.ExportId);
         var job = await jobs.GetAsync(exportId, LocalOwner.UserId, context.CancellationToken) ?? throw ExportErrors.NotFound(exportId);
-        return new GetExportResponse { Export = ExportMessages.ToExport(job) };
+        return new GetExportResponse { Export = await links.WithDownloadUrlAsync(ExportMessages.ToExport(job), context.CancellationToken) };
     }
 
     /// <summary>The current state, then every change, then the terminal state; the stream ends after it.</summary>
@@ -87,14 +95,14 @@ internal sealed partial class ExportRpcService(ExportJobStore jobs, ExportListQu
         using var subscription = hub.Subscribe(exportId);
         var current = await jobs.GetAsync(exportId, LocalOwner.UserId, cancellationToken) ?? throw ExportErrors.NotFound(exportId);
         var sent = ExportMessages.ToExport(current);
-        await responses.WriteAsync(new WatchExportResponse { Export = sent });
+        await responses.WriteAsync(new WatchExportResponse { Export = await links.WithDownloadUrlAsync(sent, cancellationToken) });
         while (!ExportStatuses.IsTerminal(sent.Status))
         {
             var next = await NextChangeAsync(subscription, exportId, cancellationToken);
             if (WatchOrder.Follows(next, sent))
             {
                 sent = next;
-                await responses.WriteAsync(new WatchExportResponse { Export = sent });
+                await responses.WriteAsync(new WatchExportResponse { Export = await links.WithDownloadUrlAsync(sent, cancellationToken) });
             }
         }
     }
@@ -103,7 +111,7 @@ internal sealed partial class ExportRpcService(ExportJobStore jobs, ExportListQu
     public async Task<CancelExportResponse> CancelExport(CancelExportRequest request, ServerCallContext context)
     {
         var exportId = ExportIds.Parse(request.ExportId);
-        var (job, cancelled) = await jobs.CancelAsync(exportId, LocalOwner.UserId, context.CancellationToken)
+        var (job, cancelled) = await jobs.CancelAsync(exportId, LocalOwner.UserId, ProjectRpcService.Metadata(context), context.CancellationToken)
             ?? throw ExportErrors.NotFound(exportId);
         if (cancelled)
         {

@@ -3,6 +3,7 @@ using GrpcExports.Server.Assets;
 using GrpcExports.Server.Database;
 using GrpcExports.Server.Events;
 using GrpcExports.Server.Exports;
+using GrpcExports.Server.Exports.Download;
 using GrpcExports.Server.Projects;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -12,7 +13,8 @@ using Microsoft.AspNetCore.Http.Features;
 namespace GrpcExports.Server.Hosting;
 
 /// <summary>
-/// Builds the server: Kestrel speaking cleartext HTTP/2 on 127.0.0.1:5000 unless configured otherwise (standard
+/// Builds the server: Kestrel speaking cleartext HTTP/2 on 127.0.0.1:5000, and HTTP/1.1 for export download URLs on
+/// 127.0.0.1:5080 (the Download endpoint), unless configured otherwise (standard
 /// ASP.NET Core configuration: appsettings.json, environment variables such as Kestrel__Endpoints__Grpc__Url,
 /// or --Kestrel:Endpoints:Grpc:Url=... on the command line), the database (a configured PostgreSQL server, or a
 /// private cluster the server starts itself; migrated before Kestrel listens), the event store, and every gRPC
@@ -35,15 +37,24 @@ public static class ServerApplication
         builder.Services.AddProjectStore(builder.Configuration);
         builder.Services.AddAssets(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddExports(builder.Configuration, builder.Environment.ContentRootPath);
+        builder.AddExportDownloads();
         builder.Services.AddGrpcLayer(builder.Configuration);
         builder.Services.AddProductServices();
 
         var app = builder.Build();
         app.UseGrpcLayer();
+        app.MapExportDownloads();
         return app;
     }
 
-    /// <summary>The addresses Kestrel listens on, once started (port 0 resolved to the real port).</summary>
-    public static IReadOnlyCollection<string> ListeningAddresses(this WebApplication app) =>
-        app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.ToList();
+    /// <summary>The addresses Kestrel serves gRPC on, once started (port 0 resolved to the real port): all but the Download endpoint's.</summary>
+    public static IReadOnlyCollection<string> ListeningAddresses(this WebApplication app)
+    {
+        var download = app.Services.GetService<DownloadEndpoint>();
+        return app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses
+            .Where(address => download?.Serves(address) != true).ToList();
+    }
+
+    /// <summary>The address of the HTTP/1.1 Download endpoint (Kestrel:Endpoints:Download), once started; null without one.</summary>
+    public static Uri? DownloadAddress(this WebApplication app) => app.Services.GetService<DownloadEndpoint>()?.Address;
 }

@@ -157,7 +157,8 @@ internal sealed partial class ProjectRpcService(ProjectStore store, ProjectListQ
     /// <summary>ValidateEditorState lists at least this many violations before it sets <c>truncated</c>.</summary>
     private const int MaxReportedViolations = 1000;
 
-    private static EventMetadata Metadata(ServerCallContext context) => new(
+    /// <summary>Who made a change through this call and with what client, for the events it appends (exports' too).</summary>
+    internal static EventMetadata Metadata(ServerCallContext context) => new(
         new EventActor(LocalOwner.UserId),
         ClientInfo: context.RequestHeaders.UserAgent.ToString() is { Length: > 0 } agent ? agent : null,
         IdempotencyKey: IdempotencyKey.From(context));

@@ -47,6 +47,7 @@ public sealed class StoreHost : IAsyncDisposable
         var app = ServerApplication.Build(
         [
             "--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:0",
+            "--Kestrel:Endpoints:Download:Url=http://127.0.0.1:0",
             $"--Database:DataDirectory={directory}",
             "--Logging:LogLevel:Default=Warning",
             // The steady phase syncs one project 50 times a second, above the editor-sized default limit.

@@ -28,6 +28,9 @@ internal sealed class ExportServer : IAsyncDisposable
     /// <summary>The server's base address, for independent clients such as buf curl.</summary>
     public Uri Address => _server.Address;
 
+    /// <summary>The HTTP/1.1 Download endpoint's base address, where download URLs point.</summary>
+    public Uri DownloadAddress => _server.DownloadAddress ?? throw new InvalidOperationException("The server has no Download endpoint.");
+
     public ExportServiceClient Exports { get; }
 
     public ProjectServiceClient Projects { get; }

@@ -13,10 +13,14 @@ public sealed class RunningServer : IAsyncDisposable
         _app = app;
         Address = address;
         ConnectionString = connectionString;
+        DownloadAddress = app.DownloadAddress();
     }
 
     /// <summary>The server's base address, for example http://127.0.0.1:41234.</summary>
     public Uri Address { get; }
+
+    /// <summary>The HTTP/1.1 Download endpoint's base address (a loopback port of its own unless the arguments say otherwise).</summary>
+    public Uri? DownloadAddress { get; }
 
     /// <summary>The connection string of the fresh test database the server uses; null when the arguments configured the database.</summary>
     public string? ConnectionString { get; }
@@ -31,7 +35,9 @@ public sealed class RunningServer : IAsyncDisposable
             ? null
             : await TestPostgres.CreateDatabaseAsync();
         string[] database = connectionString is null ? [] : [$"--Database:ConnectionString={connectionString}"];
-        var app = ServerApplication.Build(["--Logging:LogLevel:Default=Warning", .. database, .. arguments]);
+        // appsettings.json puts the Download endpoint on port 5080; servers started side by side each take a free port.
+        var app = ServerApplication.Build(["--Logging:LogLevel:Default=Warning", "--Kestrel:Endpoints:Download:Url=http://127.0.0.1:0",
+            .. database, .. arguments]);
         await app.StartAsync();
         return new RunningServer(app, new Uri(app.ListeningAddresses().Single()), connectionString);
     }

@@ -49,7 +49,9 @@ public sealed partial class ServerProcess : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = Path.GetDirectoryName(serverDll)!,
         };
-        foreach (var argument in (string[])[serverDll, "--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning",
+        // The Download endpoint listens on 127.0.0.2, so the only "Now listening on" line for 127.0.0.1 is the gRPC endpoint's.
+        foreach (var argument in (string[])[serverDll, "--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:0",
+                     "--Kestrel:Endpoints:Download:Url=http://127.0.0.2:0", "--Logging:LogLevel:Default=Warning",
                      "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Information", .. arguments])
         {
             start.ArgumentList.Add(argument);

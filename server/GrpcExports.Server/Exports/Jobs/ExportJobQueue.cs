@@ -1,6 +1,8 @@
 using GrpcExports.Protocol.Errors;
 using GrpcExports.Protocol.V1;
 using GrpcExports.Server.Database;
+using GrpcExports.Server.Events;
+using GrpcExports.Server.Exports.History;
 using Npgsql;
 
 namespace GrpcExports.Server.Exports.Jobs;
@@ -8,9 +10,10 @@ namespace GrpcExports.Server.Exports.Jobs;
 /// <summary>
 /// export_jobs as a queue. A worker claims the oldest queued job, or a rendering one whose lease ran out (its worker
 /// died), with FOR UPDATE SKIP LOCKED, so workers on every instance take different jobs without waiting on each other.
-/// Every later write names the worker: one that lost its lease (taken over, cancelled) changes nothing.
+/// Every later write names the worker: one that lost its lease (taken over, cancelled) changes nothing. A job that
+/// finishes records it in its project's history in the same transaction.
 /// </summary>
-internal sealed class ExportJobQueue(NpgsqlDataSource dataSource)
+internal sealed class ExportJobQueue(NpgsqlDataSource dataSource, ExportHistory history)
 {
     private const string Claim = $"""
         UPDATE export_jobs
@@ -72,9 +75,9 @@ internal sealed class ExportJobQueue(NpgsqlDataSource dataSource)
         WHERE {HeldBy}
         """;
 
-    /// <summary>Fails with RENDER_RETRIES_EXHAUSTED the jobs whose lease ran out on their last allowed attempt.</summary>
-    public Task<int> FailExhaustedAsync(int maxAttempts, CancellationToken cancellationToken) =>
-        ExecuteAsync(FailExhausted, cancellationToken,
+    /// <summary>Fails with RENDER_RETRIES_EXHAUSTED the jobs whose lease ran out on their last allowed attempt, and returns them.</summary>
+    public Task<IReadOnlyList<ExportJob>> FailExhaustedAsync(int maxAttempts, CancellationToken cancellationToken) =>
+        FinishAsync(FailExhausted, cancellationToken,
             new NpgsqlParameter<int>("max_attempts", maxAttempts),
             new NpgsqlParameter<string>("reason", ErrorReasons.ToWire(ErrorReason.RenderRetriesExhausted)));
 
@@ -116,20 +119,20 @@ internal sealed class ExportJobQueue(NpgsqlDataSource dataSource)
     /// <summary>Marks the job succeeded with its file; false when the worker no longer holds it (the caller then deletes the file).</summary>
     public async Task<bool> SucceedAsync(Guid exportId, string workerId, ExportJobOutput output, IReadOnlyList<string> skippedItemIds,
         CancellationToken cancellationToken) =>
-        await ExecuteAsync(Succeed, cancellationToken, Held(exportId, workerId,
+        (await FinishAsync(Succeed, cancellationToken, Held(exportId, workerId,
             new NpgsqlParameter<string>("path", output.Path),
             new NpgsqlParameter<long>("size", output.SizeBytes),
             new NpgsqlParameter<string>("sha256", output.Sha256),
             new NpgsqlParameter<int>("width", output.Width),
             new NpgsqlParameter<int>("height", output.Height),
             new NpgsqlParameter<bool>("audio", output.HasAudio),
-            new NpgsqlParameter<string[]>("skipped", [.. skippedItemIds]))) == 1;
+            new NpgsqlParameter<string[]>("skipped", [.. skippedItemIds])))).Count == 1;
 
     /// <summary>Marks the job failed; false when the worker no longer holds it.</summary>
     public async Task<bool> FailAsync(Guid exportId, string workerId, ErrorReason reason, string message, CancellationToken cancellationToken) =>
-        await ExecuteAsync(Fail, cancellationToken, Held(exportId, workerId,
+        (await FinishAsync(Fail, cancellationToken, Held(exportId, workerId,
             new NpgsqlParameter<string>("reason", ErrorReasons.ToWire(reason)),
-            new NpgsqlParameter<string>("message", message))) == 1;
+            new NpgsqlParameter<string>("message", message)))).Count == 1;
 
     /// <summary>Hands the job back to the queue (shutdown); another worker starts it again from the beginning.</summary>
     public async Task<bool> ReleaseAsync(Guid exportId, string workerId, CancellationToken cancellationToken) =>
@@ -137,6 +140,26 @@ internal sealed class ExportJobQueue(NpgsqlDataSource dataSource)
 
     private static NpgsqlParameter[] Held(Guid exportId, string workerId, params NpgsqlParameter[] more) =>
         [new NpgsqlParameter<Guid>("id", exportId), new NpgsqlParameter<string>("worker", workerId), .. more];
+
+    /// <summary>
+    /// Runs an UPDATE that makes jobs terminal and appends each one's event to its project's history, in one transaction;
+    /// the number of jobs it finished. Projects are locked in id order, so two of these never wait on each other in a circle.
+    /// </summary>
+    private Task<IReadOnlyList<ExportJob>> FinishAsync(string sql, CancellationToken cancellationToken, params NpgsqlParameter[] parameters) =>
+        DatabaseFailures.TranslateAsync<IReadOnlyList<ExportJob>>(async () =>
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using var command = new NpgsqlCommand($"{sql} RETURNING {ExportJobRows.Columns}", connection, transaction);
+            command.Parameters.AddRange(parameters);
+            var finished = await ExportJobRows.ReadAllAsync(command, cancellationToken).ConfigureAwait(false);
+            foreach (var job in finished.OrderBy(job => job.ProjectId))
+            {
+                await history.FinishedAsync(transaction, job, EventMetadata.None, cancellationToken).ConfigureAwait(false);
+            }
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return finished;
+        });
 
     private Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params NpgsqlParameter[] parameters) =>
         DatabaseFailures.TranslateAsync(async () =>

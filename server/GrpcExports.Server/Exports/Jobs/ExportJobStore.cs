@@ -1,6 +1,8 @@
 using Google.Protobuf;
 using GrpcExports.Protocol.V1;
 using GrpcExports.Server.Database;
+using GrpcExports.Server.Events;
+using GrpcExports.Server.Exports.History;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -10,7 +12,7 @@ namespace GrpcExports.Server.Exports.Jobs;
 /// Export rows as the API reads and writes them: creation under the per-user active-export limit, reads, and
 /// cancellation. The owner's reads skip deleted exports (Deletion/). The workers' side (claims, leases, results) is <see cref="ExportJobQueue"/>.
 /// </summary>
-internal sealed class ExportJobStore(NpgsqlDataSource dataSource)
+internal sealed class ExportJobStore(NpgsqlDataSource dataSource, ExportHistory history)
 {
     /// <summary>
     /// Serialises one user's creations: taken before counting active exports, so two requests at once cannot both
@@ -95,10 +97,13 @@ internal sealed class ExportJobStore(NpgsqlDataSource dataSource)
         DatabaseFailures.TranslateAsync(async () =>
         {
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            return await ReadOneAsync(connection, Select, exportId, ownerId, cancellationToken).ConfigureAwait(false);
+            return await ReadOneAsync(connection, null, Select, exportId, ownerId, cancellationToken).ConfigureAwait(false);
         });
 
-    /// <summary>Any user's export, or null: for passing announced changes on to watchers, who were checked when they subscribed.</summary>
+    /// <summary>
+    /// Any user's export, or null: for passing announced changes on to watchers, who were checked when they subscribed,
+    /// and for download URLs, whose signature is checked against the owner read here.
+    /// </summary>
     public Task<ExportJob?> GetForWatchersAsync(Guid exportId, CancellationToken cancellationToken) =>
         DatabaseFailures.TranslateAsync(async () =>
         {
@@ -109,26 +114,32 @@ internal sealed class ExportJobStore(NpgsqlDataSource dataSource)
         });
 
     /// <summary>
-    /// Cancels a queued or rendering export and returns it; the worker rendering it hears of it through the
-    /// export_changes notification. An export already terminal is returned unchanged; null when there is none.
+    /// Cancels a queued or rendering export (recording it in the project's history as <paramref name="metadata"/>'s actor)
+    /// and returns it; the worker rendering it hears of it through the export_changes notification. An export already
+    /// terminal is returned unchanged; null when there is none.
     /// </summary>
-    public Task<(ExportJob Job, bool Cancelled)?> CancelAsync(Guid exportId, string ownerId, CancellationToken cancellationToken) =>
+    public Task<(ExportJob Job, bool Cancelled)?> CancelAsync(Guid exportId, string ownerId, EventMetadata metadata, CancellationToken cancellationToken) =>
         DatabaseFailures.TranslateAsync<(ExportJob, bool)?>(async () =>
         {
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            if (await ReadOneAsync(connection, Cancel, exportId, ownerId, cancellationToken).ConfigureAwait(false) is { } cancelled)
+            await using (var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false))
             {
-                return (cancelled, true);
+                if (await ReadOneAsync(connection, transaction, Cancel, exportId, ownerId, cancellationToken).ConfigureAwait(false) is { } cancelled)
+                {
+                    await history.FinishedAsync(transaction, cancelled, metadata, cancellationToken).ConfigureAwait(false);
+                    await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                    return (cancelled, true);
+                }
             }
-            return await ReadOneAsync(connection, Select, exportId, ownerId, cancellationToken).ConfigureAwait(false) is { } current
+            return await ReadOneAsync(connection, null, Select, exportId, ownerId, cancellationToken).ConfigureAwait(false) is { } current
                 ? (current, false)
                 : null;
         });
 
-    private static async Task<ExportJob?> ReadOneAsync(NpgsqlConnection connection, string sql, Guid exportId, string ownerId,
-        CancellationToken cancellationToken)
+    private static async Task<ExportJob?> ReadOneAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, Guid exportId,
+        string ownerId, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand(sql, connection);
+        await using var command = new NpgsqlCommand(sql, connection, transaction);
         command.Parameters.Add(new NpgsqlParameter<Guid>("id", exportId));
         command.Parameters.Add(new NpgsqlParameter<string>("owner", ownerId));
         return (await ExportJobRows.ReadAllAsync(command, cancellationToken).ConfigureAwait(false)).SingleOrDefault();

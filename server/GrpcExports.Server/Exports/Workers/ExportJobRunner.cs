@@ -33,12 +33,14 @@ internal sealed class ExportJobRunner(ExportJobQueue queue, ProjectStore project
         using var renewal = new CancellationTokenSource();
         var renewing = RenewLeaseAsync(job.ExportId, workerId, leaseLost, renewal.Token);
         var progress = new RenderProgressSink(job, workerId, queue, hub, () => CancelQuietly(leaseLost), logger);
-        var outputPath = Path.Combine(directories.Output, job.ExportId + ExportMessages.Extension(job.Options.Format));
+        var outputPath = OutputPath(job);
+        var scratch = directories.Scratch(job.ExportId);
         try
         {
             var (timeline, renderOptions) = await PrepareAsync(claimed, render.Token);
             Directory.CreateDirectory(directories.Output);
-            var scratch = Directory.CreateDirectory(directories.Scratch(job.ExportId)).FullName;
+            RemoveEarlierAttempts(job);
+            Directory.CreateDirectory(scratch);
             var assets = await documentAssets.ResolverAsync(timeline, job.OwnerId, render.Token);
             var result = await new ExportRenderer(scratchRoot: scratch).RenderAsync(timeline, renderOptions, assets, outputPath, progress,
                 render.Token);
@@ -77,25 +79,35 @@ internal sealed class ExportJobRunner(ExportJobQueue queue, ProjectStore project
         {
             await renewal.CancelAsync();
             await renewing;
-            RemoveScratchFolder(job.ExportId);
+            if (Directory.Exists(scratch))
+            {
+                Directory.Delete(scratch, recursive: true);
+            }
         }
     }
 
     /// <summary>
-    /// Removes the export's scratch folder once the renderer has emptied it. A folder still holding files belongs to
-    /// another worker that took the job over; it stays for that render (or the retention sweep).
+    /// Removes what an earlier attempt left when its server was killed mid-render: the renderer's partial output
+    /// (<c>.&lt;file name&gt;.&lt;id&gt;.partial</c> beside the output) and the export's scratch folder. A worker that lost its
+    /// lease but still runs loses these too; its result would be discarded anyway.
     /// </summary>
-    private void RemoveScratchFolder(Guid exportId)
+    public void RemoveEarlierAttempts(ExportJob job)
     {
-        try
+        var outputPath = OutputPath(job);
+        if (Directory.Exists(directories.Output))
         {
-            Directory.Delete(directories.Scratch(exportId));
+            foreach (var partial in Directory.EnumerateFiles(directories.Output, $".{Path.GetFileName(outputPath)}.*.partial"))
+            {
+                File.Delete(partial);
+            }
         }
-        catch (IOException)
+        if (Directory.Exists(directories.Scratch(job.ExportId)))
         {
-            // Not empty, or already gone.
+            Directory.Delete(directories.Scratch(job.ExportId), recursive: true);
         }
     }
+
+    private string OutputPath(ExportJob job) => Path.Combine(directories.Output, job.ExportId + ExportMessages.Extension(job.Options.Format));
 
     /// <summary>The timeline to render (the stored document, or the project at its version) and the renderer's options.</summary>
     private async Task<(EditorTimeline, Rendering.Export.ExportOptions)> PrepareAsync(ClaimedJob claimed, CancellationToken cancellationToken)

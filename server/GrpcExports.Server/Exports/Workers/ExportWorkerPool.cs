@@ -7,7 +7,7 @@ namespace GrpcExports.Server.Exports.Workers;
 /// The instance's <see cref="ExportsOptions.Workers"/> workers. Each claims the next job (a queued one, or one whose
 /// worker died), renders it, and looks again; with nothing to do it waits for a new job to be announced or for
 /// <see cref="ExportsOptions.PollInterval"/>. Before claiming, jobs whose lease ran out on their last allowed attempt
-/// are failed. At shutdown the workers stop claiming, and the jobs they were rendering go back to the queue.
+/// are failed (and what their last attempt left on disk removed). At shutdown the workers stop claiming, and the jobs they were rendering go back to the queue.
 /// </summary>
 internal sealed class ExportWorkerPool(ExportJobQueue queue, ExportJobRunner runner, ExportQueueSignal signal, IOptions<ExportsOptions> options,
     ILogger<ExportWorkerPool> logger) : BackgroundService
@@ -25,7 +25,10 @@ internal sealed class ExportWorkerPool(ExportJobQueue queue, ExportJobRunner run
         {
             try
             {
-                await queue.FailExhaustedAsync(settings.MaxAttempts, stoppingToken);
+                foreach (var failed in await queue.FailExhaustedAsync(settings.MaxAttempts, stoppingToken))
+                {
+                    runner.RemoveEarlierAttempts(failed);
+                }
                 if (await queue.ClaimAsync(workerId, settings.LeaseDuration, settings.MaxAttempts, stoppingToken) is { } claimed)
                 {
                     await runner.RunAsync(claimed, workerId, stoppingToken);

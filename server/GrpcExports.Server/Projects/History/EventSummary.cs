@@ -21,6 +21,11 @@ internal static class EventSummary
             ProjectEventData.Reverted => $"reverted to version {data["restoredVersion"]}",
             ProjectEventData.MetadataUpdated => MetadataChange(data),
             ProjectEventData.Deleted => "deleted",
+            ProjectEventData.ExportRequested => string.Create(CultureInfo.InvariantCulture,
+                $"export {data[ProjectEventData.ExportIdKey]} requested: {Quote(data["name"]?.GetValue<string>())}, version {data["projectVersion"]}, {data["format"]}"),
+            ProjectEventData.ExportSucceeded => $"export {data[ProjectEventData.ExportIdKey]} succeeded ({Size(data["sizeBytes"]!.GetValue<long>())})",
+            ProjectEventData.ExportFailed => $"export {data[ProjectEventData.ExportIdKey]} failed ({data["reason"]})",
+            ProjectEventData.ExportCancelled => $"export {data[ProjectEventData.ExportIdKey]} cancelled",
             _ => eventType,
         };
         return summary.Length <= MaxLength ? summary : summary[..(MaxLength - 3)] + "...";
@@ -30,6 +35,10 @@ internal static class EventSummary
         data.ContainsKey("snapshot")
             ? string.Create(CultureInfo.InvariantCulture, $"saved the whole editor state (a periodic snapshot, {sizeBytes / 1024.0:0.#} KB)")
             : PatchSummary.Describe(ProjectEventData.Patch(data));
+
+    private static string Size(long bytes) => bytes < 1024 * 1024
+        ? string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0:0.#} KB")
+        : string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024):0.#} MB");
 
     private static string MetadataChange(JsonObject data)
     {

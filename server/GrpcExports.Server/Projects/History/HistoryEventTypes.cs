@@ -12,6 +12,10 @@ internal static class HistoryEventTypes
         [ProjectEventData.Synced] = ProjectEventType.StateSynced,
         [ProjectEventData.MetadataUpdated] = ProjectEventType.MetadataUpdated,
         [ProjectEventData.Reverted] = ProjectEventType.Reverted,
+        [ProjectEventData.ExportRequested] = ProjectEventType.ExportRequested,
+        [ProjectEventData.ExportSucceeded] = ProjectEventType.ExportSucceeded,
+        [ProjectEventData.ExportFailed] = ProjectEventType.ExportFailed,
+        [ProjectEventData.ExportCancelled] = ProjectEventType.ExportCancelled,
     };
 
     /// <summary>The contract's type of a stored event; UNSPECIFIED for types it has no name for.</summary>

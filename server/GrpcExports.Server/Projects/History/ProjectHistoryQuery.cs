@@ -86,6 +86,10 @@ internal sealed class ProjectHistoryQuery(NpgsqlDataSource dataSource)
         {
             entry.RestoredVersion = restored.GetValue<long>();
         }
+        if (data[ProjectEventData.ExportIdKey] is { } exportId)
+        {
+            entry.ExportId = exportId.GetValue<string>();
+        }
         if (eventType == ProjectEventData.Created && data["clonedFrom"] is JsonObject source)
         {
             entry.ClonedFrom = new ProjectVersionRef { ProjectId = source["projectId"]!.GetValue<string>(), Version = source["version"]!.GetValue<long>() };

@@ -16,6 +16,9 @@ namespace GrpcExports.Server.Projects.Storage;
 /// <item><c>ProjectMetadataUpdated</c>: the new value of each changed field ("title", "description", "folderId")
 /// and their old values under "previous".</item>
 /// <item><c>ProjectDeleted</c>: {}.</item>
+/// <item><c>ExportRequested</c>: {"exportId", "name", "projectVersion", "format"}; <c>ExportSucceeded</c>: {"exportId",
+/// "sizeBytes"}; <c>ExportFailed</c>: {"exportId", "reason"}; <c>ExportCancelled</c>: {"exportId"}. They record an export
+/// of the project and leave its editor state and metadata as they are.</item>
 /// </list>
 /// </summary>
 internal static class ProjectEventData
@@ -26,6 +29,13 @@ internal static class ProjectEventData
     public const string Reverted = "ProjectReverted";
     public const string MetadataUpdated = "ProjectMetadataUpdated";
     public const string Deleted = "ProjectDeleted";
+    public const string ExportRequested = "ExportRequested";
+    public const string ExportSucceeded = "ExportSucceeded";
+    public const string ExportFailed = "ExportFailed";
+    public const string ExportCancelled = "ExportCancelled";
+
+    /// <summary>The key of the export's id in the data of every export event.</summary>
+    public const string ExportIdKey = "exportId";
 
     /// <summary>The metadata fields as named in event data, in the order they are reported.</summary>
     public const string TitleKey = "title", DescriptionKey = "description", FolderKey = "folderId";
@@ -65,6 +75,17 @@ internal static class ProjectEventData
     }
 
     public const string DeletedData = "{}";
+
+    public static string ExportRequestedData(Guid exportId, string name, long projectVersion, string format) =>
+        new JsonObject { [ExportIdKey] = exportId.ToString(), ["name"] = name, ["projectVersion"] = projectVersion, ["format"] = format }.ToJsonString();
+
+    public static string ExportSucceededData(Guid exportId, long sizeBytes) =>
+        new JsonObject { [ExportIdKey] = exportId.ToString(), ["sizeBytes"] = sizeBytes }.ToJsonString();
+
+    public static string ExportFailedData(Guid exportId, string reason) =>
+        new JsonObject { [ExportIdKey] = exportId.ToString(), ["reason"] = reason }.ToJsonString();
+
+    public static string ExportCancelledData(Guid exportId) => new JsonObject { [ExportIdKey] = exportId.ToString() }.ToJsonString();
 
     /// <summary>The full state an event holds (creation or snapshot), or null when it holds a patch.</summary>
     public static JsonNode? FullState(string eventType, JsonObject data, out bool isFull)

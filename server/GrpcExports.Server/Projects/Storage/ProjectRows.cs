@@ -127,6 +127,15 @@ internal static class ProjectRows
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Records an event that changed neither the editor state nor the metadata (an export's): only the version moves.</summary>
+    public static async Task UpdateVersionAsync(NpgsqlTransaction transaction, Guid projectId, long version, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("UPDATE projects SET version = @version WHERE project_id = @id", transaction.Connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter<Guid>("id", projectId));
+        command.Parameters.Add(new NpgsqlParameter<long>("version", version));
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Marks the project deleted at <paramref name="version"/>: reads and lists no longer see it; its rows stay.</summary>
     public static async Task MarkDeletedAsync(NpgsqlTransaction transaction, Guid projectId, long version, DateTimeOffset at,
         CancellationToken cancellationToken)

@@ -167,6 +167,27 @@ internal sealed class ProjectStore(NpgsqlDataSource dataSource, EventStore event
         return appended.RecordedAt;
     }
 
+    /// <summary>
+    /// Appends an export's event (<see cref="ProjectEventData"/>'s Export* types) to the project's stream. It moves the
+    /// version only: the state version stays, so autosaves holding it are not made stale, and update_time stays, so an
+    /// export does not reorder project listings. False when the owner has no such live project (deleted meanwhile):
+    /// nothing is appended then.
+    /// </summary>
+    public async Task<bool> RecordExportAsync(NpgsqlTransaction transaction, Guid projectId, string ownerId, string eventType, string data,
+        EventMetadata metadata, CancellationToken cancellationToken)
+    {
+        var current = await ProjectRows.ReadAsync(transaction.Connection!, transaction, projectId, ownerId, includeState: false,
+            forUpdate: true, cancellationToken).ConfigureAwait(false);
+        if (current is null)
+        {
+            return false;
+        }
+        var appended = await AppendAsync(transaction, current, expectedStateVersion: 0, eventType, data, metadata, cancellationToken)
+            .ConfigureAwait(false);
+        await ProjectRows.UpdateVersionAsync(transaction, projectId, appended.Version, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
     private static async Task<ProjectRow> ReadAtVersionAsync(NpgsqlConnection connection, ProjectRow latest, long version, bool includeState,
         CancellationToken cancellationToken)
     {
