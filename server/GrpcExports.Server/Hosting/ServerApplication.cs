@@ -3,7 +3,9 @@ using GrpcExports.Server.Assets;
 using GrpcExports.Server.Database;
 using GrpcExports.Server.Events;
 using GrpcExports.Server.Exports;
+using GrpcExports.Server.ProjectFiles;
 using GrpcExports.Server.Projects;
+using GrpcExports.Server.Thumbnails;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -35,6 +37,8 @@ public static class ServerApplication
         builder.Services.AddProjectStore(builder.Configuration);
         builder.Services.AddAssets(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddExports(builder.Configuration, builder.Environment.ContentRootPath);
+        builder.Services.AddProjectFiles(builder.Configuration);
+        builder.Services.AddThumbnails(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddGrpcLayer(builder.Configuration);
         builder.Services.AddProductServices();
 
