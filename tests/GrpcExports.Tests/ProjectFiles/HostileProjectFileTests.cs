@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using GrpcExports.Client;
 using GrpcExports.Protocol.V1;
 using GrpcExports.Protocol.Wire;
 
@@ -115,6 +116,22 @@ public sealed class HostileProjectFileTests(OneProjectFileServer fixture) : ICla
         Assert.Equal((StatusCode.InvalidArgument, "INVALID_FILE_NAME", "header.file_name"), (name.StatusCode, name.Reason, name.BadRequest!.FieldViolations[0].Field));
         Assert.Equal((StatusCode.InvalidArgument, "CHECKSUM_MISMATCH", "header.sha256"), (sha.StatusCode, sha.Reason, sha.BadRequest!.FieldViolations[0].Field));
         Assert.Equal((StatusCode.InvalidArgument, "UPLOAD_INCOMPLETE"), (size.StatusCode, size.Reason));
+    }
+
+    [Fact]
+    public async Task ARetryWithTheSameIdempotencyKeyReplaysTheImport()
+    {
+        var file = HandMadeProjectFiles.Build();
+        var options = new CallOptions { Headers = new Metadata { { "idempotency-key", $"import-{Guid.NewGuid():N}" } } };
+        var before = await Server.StoredAsync();
+
+        var first = await Server.Projects.ImportFileAsync(file, title: "Once", options: options);
+        var retry = await Server.Projects.ImportFileAsync(file, title: "Once", options: options);
+        var other = await Assert.ThrowsAsync<RpcException>(() => Server.Projects.ImportFileAsync(file, title: "Twice", options: options));
+
+        Assert.Equal(first, retry);
+        Assert.Equal((StatusCode.FailedPrecondition, "IDEMPOTENCY_KEY_REUSED"), (other.StatusCode, other.Reason));
+        Assert.Equal(before.Projects + 1, (await Server.StoredAsync()).Projects);
     }
 
     [Fact]

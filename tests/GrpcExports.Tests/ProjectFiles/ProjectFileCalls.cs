@@ -33,13 +33,14 @@ internal static class ProjectFileCalls
     }
 
     public static Task<ImportProjectFileResponse> ImportFileAsync(this ProjectServiceClient projects, byte[] file, string fileName = "project.gxproj",
-        long sizeBytes = 0, string sha256 = "", string title = "") =>
-        projects.ImportChunksAsync(new ImportProjectFileHeader { FileName = fileName, SizeBytes = sizeBytes, Sha256 = sha256, Title = title }, file.Chunk(ChunkSize));
+        long sizeBytes = 0, string sha256 = "", string title = "", CallOptions? options = null) =>
+        projects.ImportChunksAsync(new ImportProjectFileHeader { FileName = fileName, SizeBytes = sizeBytes, Sha256 = sha256, Title = title }, file.Chunk(ChunkSize),
+            options);
 
     public static async Task<ImportProjectFileResponse> ImportChunksAsync(this ProjectServiceClient projects, ImportProjectFileHeader header,
-        IEnumerable<byte[]> chunks)
+        IEnumerable<byte[]> chunks, CallOptions? options = null)
     {
-        using var call = projects.ImportProjectFileAsync();
+        using var call = projects.ImportProjectFileAsync(options);
         try
         {
             await call.RequestStream.WriteAsync(new ImportProjectFileRequest { Header = header });
