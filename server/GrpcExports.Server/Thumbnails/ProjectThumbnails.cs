@@ -27,7 +27,15 @@ internal sealed class ProjectThumbnails(ProjectStore projects, AssetStore assets
         var check = ThumbnailRequestCheck.From(request);
         var project = await ProjectVersions.ReadAsync(projects, request.ProjectId, request.Version, ownerId, cancellationToken).ConfigureAwait(false);
         var stateJson = project.EditorStateJson!;
-        var timeline = EditorStateReader.Parse(stateJson);
+        EditorTimeline timeline;
+        try
+        {
+            timeline = EditorStateReader.Parse(stateJson);
+        }
+        catch (EditorStateFormatException unreadable)
+        {
+            throw ProjectErrors.InvalidRequest("version", $"Version {project.Version} cannot be drawn: {unreadable.Message}");
+        }
         var frames = ThumbnailFrames.Choose(timeline, check);
         var layout = ThumbnailLayout.Of(timeline, check);
         var key = ThumbnailCache.Key(stateJson, frames, check.Width, check.Format);
