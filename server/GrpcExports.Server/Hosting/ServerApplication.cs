@@ -4,7 +4,9 @@ using GrpcExports.Server.Database;
 using GrpcExports.Server.Events;
 using GrpcExports.Server.Exports;
 using GrpcExports.Server.Exports.Download;
+using GrpcExports.Server.ProjectFiles;
 using GrpcExports.Server.Projects;
+using GrpcExports.Server.Thumbnails;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -38,6 +40,8 @@ public static class ServerApplication
         builder.Services.AddAssets(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddExports(builder.Configuration, builder.Environment.ContentRootPath);
         builder.AddExportDownloads();
+        builder.Services.AddProjectFiles(builder.Configuration);
+        builder.Services.AddThumbnails(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddGrpcLayer(builder.Configuration);
         builder.Services.AddProductServices();
 

@@ -6,24 +6,25 @@ using GrpcExports.Server.EditorState;
 using GrpcExports.Server.EditorState.Validation;
 using GrpcExports.Server.Errors;
 using GrpcExports.Server.Events;
-using GrpcExports.Server.Hosting;
+using GrpcExports.Server.ProjectFiles;
 using GrpcExports.Server.Projects.AssetCheck;
 using GrpcExports.Server.Projects.History;
 using GrpcExports.Server.Projects.Idempotency;
 using GrpcExports.Server.Projects.Listing;
 using GrpcExports.Server.Projects.Storage;
 using GrpcExports.Server.Projects.SyncRateLimiting;
+using GrpcExports.Server.Thumbnails;
 
 namespace GrpcExports.Server.Projects;
 
 /// <summary>
 /// grpcexports.v1.ProjectService: projects on the event store (Storage/ProjectStore.cs). Reads and autosave here;
-/// listing, history and the other writes in the ProjectRpcService.*.cs files beside it. Writes run through
-/// <see cref="IdempotentWrites"/> (the `idempotency-key` header). The RPCs of issue 7 answer UNIMPLEMENTED until they
-/// land. Every project belongs to <see cref="LocalOwner"/>.
+/// listing, history, the other writes, project files and thumbnails in the ProjectRpcService.*.cs files beside it. Writes run through
+/// <see cref="IdempotentWrites"/> (the `idempotency-key` header). Every project belongs to <see cref="LocalOwner"/>.
 /// </summary>
 internal sealed partial class ProjectRpcService(ProjectStore store, ProjectListQuery listing, ProjectHistoryQuery history, IdempotentWrites writes,
-    SyncRateLimiter syncRate, ProjectAssetCheck assetCheck) : IGrpcService
+    SyncRateLimiter syncRate, ProjectAssetCheck assetCheck, ProjectFileExports fileExports, ProjectFileImports fileImports,
+    ProjectFileValidation fileValidation, ProjectThumbnails thumbnails) : IGrpcService
 {
     private static readonly string BlankEditorStateJson = EditorStateJson.Write(EditorStateJson.Read(ProjectRequests.BlankEditorState));
 
@@ -162,16 +163,4 @@ internal sealed partial class ProjectRpcService(ProjectStore store, ProjectListQ
         new EventActor(LocalOwner.UserId),
         ClientInfo: context.RequestHeaders.UserAgent.ToString() is { Length: > 0 } agent ? agent : null,
         IdempotencyKey: IdempotencyKey.From(context));
-
-    public Task<GetProjectThumbnailResponse> GetProjectThumbnail(GetProjectThumbnailRequest request, ServerCallContext context) =>
-        throw NotYetAvailable.Rpc("ProjectService.GetProjectThumbnail", issue: 7);
-
-    public Task ExportProjectFile(ExportProjectFileRequest request, IServerStreamWriter<ExportProjectFileResponse> responses, ServerCallContext context) =>
-        throw NotYetAvailable.Rpc("ProjectService.ExportProjectFile", issue: 7);
-
-    public Task<ImportProjectFileResponse> ImportProjectFile(IAsyncEnumerable<ImportProjectFileRequest> requests, ServerCallContext context) =>
-        throw NotYetAvailable.Rpc("ProjectService.ImportProjectFile", issue: 7);
-
-    public Task<ValidateProjectFileResponse> ValidateProjectFile(IAsyncEnumerable<ValidateProjectFileRequest> requests, ServerCallContext context) =>
-        throw NotYetAvailable.Rpc("ProjectService.ValidateProjectFile", issue: 7);
 }

@@ -17,6 +17,7 @@ internal static class EventSummary
             ProjectEventData.Created when data["clonedFrom"] is JsonObject source =>
                 $"cloned from {source["projectId"]} v{source["version"]}",
             ProjectEventData.Created => "created",
+            ProjectEventData.Imported when data["importedFrom"] is JsonObject file => $"imported from {file["fileName"]}",
             ProjectEventData.Synced => StateChange(data, sizeBytes),
             ProjectEventData.Reverted => $"reverted to version {data["restoredVersion"]}",
             ProjectEventData.MetadataUpdated => MetadataChange(data),

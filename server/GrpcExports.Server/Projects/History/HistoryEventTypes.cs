@@ -9,6 +9,7 @@ internal static class HistoryEventTypes
     private static readonly Dictionary<string, ProjectEventType> ByStoredName = new(StringComparer.Ordinal)
     {
         [ProjectEventData.Created] = ProjectEventType.Created,
+        [ProjectEventData.Imported] = ProjectEventType.Imported,
         [ProjectEventData.Synced] = ProjectEventType.StateSynced,
         [ProjectEventData.MetadataUpdated] = ProjectEventType.MetadataUpdated,
         [ProjectEventData.Reverted] = ProjectEventType.Reverted,

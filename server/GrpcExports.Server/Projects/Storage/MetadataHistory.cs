@@ -12,7 +12,7 @@ internal static class MetadataHistory
         SELECT data->>'{ProjectEventData.TitleKey}', data->>'{ProjectEventData.DescriptionKey}', data->>'{ProjectEventData.FolderKey}'
         FROM events
         WHERE stream_id = @id AND version <= @version
-          AND event_type IN ('{ProjectEventData.Created}', '{ProjectEventData.MetadataUpdated}')
+          AND event_type IN ('{ProjectEventData.Created}', '{ProjectEventData.Imported}', '{ProjectEventData.MetadataUpdated}')
         ORDER BY version
         """;
 

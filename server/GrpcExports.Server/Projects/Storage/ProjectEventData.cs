@@ -10,6 +10,8 @@ namespace GrpcExports.Server.Projects.Storage;
 /// <list type="bullet">
 /// <item><c>ProjectCreated</c>: {"title", "description", "folderId", "editorState"} and, for a clone,
 /// "clonedFrom": {"projectId", "version"}.</item>
+/// <item><c>ProjectImported</c>: as <c>ProjectCreated</c>, with "importedFrom": {"fileName", "sha256", "projectId",
+/// "version"} (the file and the project it was written from) instead of "clonedFrom".</item>
 /// <item><c>EditorStateSynced</c>: {"patch": [RFC 6902 operations against the previous state]} or, every N state
 /// versions, {"snapshot": state}.</item>
 /// <item><c>ProjectReverted</c>: {"restoredVersion": N} plus "patch" or "snapshot" as a sync.</item>
@@ -25,6 +27,7 @@ internal static class ProjectEventData
 {
     public const string StreamType = "project";
     public const string Created = "ProjectCreated";
+    public const string Imported = "ProjectImported";
     public const string Synced = "EditorStateSynced";
     public const string Reverted = "ProjectReverted";
     public const string MetadataUpdated = "ProjectMetadataUpdated";
@@ -41,7 +44,10 @@ internal static class ProjectEventData
     public const string TitleKey = "title", DescriptionKey = "description", FolderKey = "folderId";
 
     /// <summary>Whether events of this type replace the editor state.</summary>
-    public static bool ChangesState(string eventType) => eventType is Created or Synced or Reverted;
+    public static bool ChangesState(string eventType) => eventType is Created or Imported or Synced or Reverted;
+
+    /// <summary>Whether events of this type start a stream with the project's metadata and full editor state.</summary>
+    public static bool StartsProject(string eventType) => eventType is Created or Imported;
 
     public static string CreatedData(string title, string description, string folderId, string editorStateJson,
         ProjectVersionPointer? clonedFrom)
@@ -51,6 +57,9 @@ internal static class ProjectEventData
             : $$""","clonedFrom":{"projectId":"{{clonedFrom.ProjectId}}","version":{{clonedFrom.Version}}}""";
         return $$"""{"title":{{Quote(title)}},"description":{{Quote(description)}},"folderId":{{Quote(folderId)}}{{source}},"editorState":{{editorStateJson}}}""";
     }
+
+    public static string ImportedData(string title, string description, string folderId, string editorStateJson, ImportSource source) =>
+        $$"""{"title":{{Quote(title)}},"description":{{Quote(description)}},"folderId":{{Quote(folderId)}},"importedFrom":{"fileName":{{Quote(source.FileName)}},"sha256":{{Quote(source.Sha256)}},"projectId":{{Quote(source.ProjectId)}},"version":{{source.Version}}},"editorState":{{editorStateJson}}}""";
 
     /// <summary>The data of a state change: the full state, or the patch from the previous one.</summary>
     public static string StateData(string? fullStateJson, IEnumerable<PatchOperation>? patch, long? restoredVersion = null)
@@ -90,8 +99,8 @@ internal static class ProjectEventData
     /// <summary>The full state an event holds (creation or snapshot), or null when it holds a patch.</summary>
     public static JsonNode? FullState(string eventType, JsonObject data, out bool isFull)
     {
-        isFull = eventType == Created || data.ContainsKey("snapshot");
-        return isFull ? data[eventType == Created ? "editorState" : "snapshot"] : null;
+        isFull = StartsProject(eventType) || data.ContainsKey("snapshot");
+        return isFull ? data[StartsProject(eventType) ? "editorState" : "snapshot"] : null;
     }
 
     public static IReadOnlyList<PatchOperation> Patch(JsonObject data) => PatchJson.Read(data["patch"]);

@@ -21,3 +21,6 @@ internal sealed record ProjectRow(
 
 /// <summary>One version of one project.</summary>
 internal sealed record ProjectVersionPointer(Guid ProjectId, long Version);
+
+/// <summary>The project file a project was imported from: its name and SHA-256, and the project version it was written from.</summary>
+internal sealed record ImportSource(string FileName, string Sha256, string ProjectId, long Version);

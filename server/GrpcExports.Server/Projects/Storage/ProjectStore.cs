@@ -22,15 +22,26 @@ internal sealed class ProjectStore(NpgsqlDataSource dataSource, EventStore event
     private readonly int _snapshotEvery = Math.Max(1, options.Value.SnapshotEvery);
 
     /// <summary>A new project at version 1; <paramref name="clonedFrom"/> records the version it was copied from.</summary>
-    public async Task<ProjectRow> CreateAsync(NpgsqlTransaction transaction, string ownerId, string title, string description,
-        string folderId, string editorStateJson, ProjectVersionPointer? clonedFrom, EventMetadata metadata, CancellationToken cancellationToken)
+    public Task<ProjectRow> CreateAsync(NpgsqlTransaction transaction, string ownerId, string title, string description,
+        string folderId, string editorStateJson, ProjectVersionPointer? clonedFrom, EventMetadata metadata, CancellationToken cancellationToken) =>
+        StartAsync(transaction, ownerId, title, description, folderId, editorStateJson, clonedFrom, ProjectEventData.Created,
+            ProjectEventData.CreatedData(title, description, folderId, editorStateJson, clonedFrom), metadata, cancellationToken);
+
+    /// <summary>A new project at version 1 from a project file (event ProjectImported).</summary>
+    public Task<ProjectRow> ImportAsync(NpgsqlTransaction transaction, string ownerId, string title, string description,
+        string folderId, string editorStateJson, ImportSource source, EventMetadata metadata, CancellationToken cancellationToken) =>
+        StartAsync(transaction, ownerId, title, description, folderId, editorStateJson, clonedFrom: null, ProjectEventData.Imported,
+            ProjectEventData.ImportedData(title, description, folderId, editorStateJson, source), metadata, cancellationToken);
+
+    private async Task<ProjectRow> StartAsync(NpgsqlTransaction transaction, string ownerId, string title, string description,
+        string folderId, string editorStateJson, ProjectVersionPointer? clonedFrom, string eventType, string data, EventMetadata metadata,
+        CancellationToken cancellationToken)
     {
         var projectId = Guid.NewGuid();
         var document = JsonNodes.Parse(editorStateJson);
         var compactSize = CompactJsonSize.Of(document);
-        var data = ProjectEventData.CreatedData(title, description, folderId, editorStateJson, clonedFrom);
         var appended = await events.AppendAsync(transaction, projectId, ProjectEventData.StreamType, 0,
-            [new NewEvent(ProjectEventData.Created, data)], metadata, cancellationToken).ConfigureAwait(false);
+            [new NewEvent(eventType, data)], metadata, cancellationToken).ConfigureAwait(false);
         var row = new ProjectRow(projectId, ownerId, title, description, folderId, appended.Version, appended.Version,
             editorStateJson, compactSize, appended.Version, appended.RecordedAt, appended.RecordedAt, appended.RecordedAt,
             clonedFrom);
