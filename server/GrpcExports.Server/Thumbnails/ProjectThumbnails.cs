@@ -8,7 +8,6 @@ using GrpcExports.Rendering.Timeline;
 using GrpcExports.Rendering.Tools;
 using GrpcExports.Rendering.Video;
 using GrpcExports.Server.Assets.Resolving;
-using GrpcExports.Server.Assets.Storage;
 using GrpcExports.Server.Errors;
 using GrpcExports.Server.Projects;
 using GrpcExports.Server.Projects.Storage;
