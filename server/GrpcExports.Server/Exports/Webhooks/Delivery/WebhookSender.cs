@@ -4,6 +4,7 @@ using System.Text;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using GrpcExports.Protocol.V1;
+using GrpcExports.Server.Exports.Download;
 using GrpcExports.Server.Exports.Jobs;
 using GrpcExports.Server.Exports.Webhooks.Outbox;
 using GrpcExports.Server.Exports.Webhooks.Signing;
@@ -17,7 +18,7 @@ namespace GrpcExports.Server.Exports.Webhooks.Delivery;
 /// <see cref="WebhookOptions.MaxAttempts"/>, then abandoned). With nothing due a loop waits
 /// <see cref="WebhookOptions.PollInterval"/>. At shutdown an attempt in flight is dropped and its event given back.
 /// </summary>
-internal sealed class WebhookSender(WebhookOutbox outbox, WebhookSecretStore secrets, ExportJobStore jobs, WebhookHttpClient http,
+internal sealed class WebhookSender(WebhookOutbox outbox, WebhookSecretStore secrets, ExportJobStore jobs, DownloadLinks links, WebhookHttpClient http,
     IOptions<WebhookOptions> options, ILogger<WebhookSender> logger) : BackgroundService
 {
     public const string EventIdHeader = "x-grpcexports-event-id";
@@ -84,7 +85,10 @@ internal sealed class WebhookSender(WebhookOutbox outbox, WebhookSecretStore sec
         await outbox.RecordAsync(claimed, body, attempt, state, WebhookBackoff.After(number, _options, Random.Shared));
     }
 
-    /// <summary>The WebhookEvent as proto3 JSON, with the export as GetExport shows it now that it is terminal.</summary>
+    /// <summary>
+    /// The WebhookEvent as proto3 JSON, with the export as GetExport shows it now that it is terminal, download URL included
+    /// (signed when the body is first built; retries send the same bytes, so a late retry may carry an expired URL).
+    /// </summary>
     private async Task<byte[]> BodyAsync(ClaimedWebhookEvent claimed, CancellationToken cancellationToken)
     {
         var job = await jobs.GetForWatchersAsync(claimed.ExportId, cancellationToken)
@@ -94,7 +98,7 @@ internal sealed class WebhookSender(WebhookOutbox outbox, WebhookSecretStore sec
             Id = claimed.EventId.ToString(),
             Type = WebhookEventTypes.FromColumn(claimed.EventType),
             CreateTime = Timestamp.FromDateTimeOffset(claimed.CreatedAt),
-            Export = ExportMessages.ToExport(job),
+            Export = await links.WithDownloadUrlAsync(ExportMessages.ToExport(job), cancellationToken),
         };
         return Encoding.UTF8.GetBytes(JsonFormatter.Default.Format(message));
     }
