@@ -14,7 +14,10 @@ public sealed record AudioMixPlan(long TotalSamples, IReadOnlyList<MixSource> So
 /// <see cref="PlaybackRate"/>, heard from export sample <see cref="StartSample"/> for <see cref="HeardSamples"/>
 /// samples (the item's span, cut where the export ends), shaped by <see cref="Volume"/> and the fades.
 /// </summary>
-/// <param name="ItemSamples">The item's whole span; the fade-out ends there even when the export ends earlier.</param>
+/// <param name="ItemSamples">The item's whole span (stretched by its transitions); the fade-out ends there even when the
+/// export ends earlier.</param>
+/// <param name="Overlap">Null unless a transition joins the item to another clip: then the span is stretched over the
+/// transitions' windows and the item's own span, fades and volume keyframes lie within it.</param>
 public sealed record MixSource(
     string ItemId,
     string FilePath,
@@ -26,7 +29,8 @@ public sealed record MixSource(
     long HeardSamples,
     VolumeEnvelope Volume,
     double FadeInSeconds,
-    double FadeOutSeconds);
+    double FadeOutSeconds,
+    SoundOverlap? Overlap = null);
 
 /// <summary>A sound item that is not in the mix, and why.</summary>
 public sealed record UnheardItem(string ItemId, UnheardReason Reason);

@@ -9,7 +9,8 @@ namespace GrpcExports.Rendering.Audio;
 /// on a hidden, unmuted track still plays its sound. A sound item is left out when its file has no audio stream, its
 /// in-point is at or past the end of that stream, it starts at or after the export's end, or it is too short to
 /// cover one sample; what remains is placed
-/// on the export's 48 kHz sample timeline and cut where the export ends.
+/// on the export's 48 kHz sample timeline and cut where the export ends. A clip joined to another by a transition is
+/// heard over the transition's window too, cross-fading with the other (<see cref="SoundOverlap"/>).
 /// </summary>
 public static class AudioMixPlanner
 {
@@ -45,18 +46,45 @@ public static class AudioMixPlanner
                 unheard.Add(new UnheardItem(item.Id, why));
                 continue;
             }
+            var (leadTicks, tailTicks, inTicks, outTicks) = SoundOverlap.TransitionsOf(timeline, track.Id, item.Id);
+            if (leadTicks == 0 && tailTicks == 0)
+            {
+                heard.Add(new MixSource(
+                    ItemId: item.Id,
+                    FilePath: source!.FilePath,
+                    IsMono: source.IsMono,
+                    InPointSeconds: sound.InPointSeconds,
+                    PlaybackRate: sound.PlaybackRate,
+                    StartSample: startSample,
+                    ItemSamples: endSample - startSample,
+                    HeardSamples: Math.Min(endSample, totalSamples) - startSample,
+                    Volume: VolumeEnvelope.From(sound.DecibelAdjustment, timeline.TicksPerSecond),
+                    FadeInSeconds: sound.FadeInSeconds,
+                    FadeOutSeconds: sound.FadeOutSeconds));
+                continue;
+            }
+            // Stretched by the transitions: the source starts earlier by the lead (silence where it has nothing before
+            // its in-point) and plays on past the item's end by the tail.
+            var spanStart = MixFormat.SampleAtTick(Math.Max(0, item.StartTicks - leadTicks), timeline.TicksPerSecond);
+            var spanEnd = MixFormat.SampleAtTick(item.EndTicks + tailTicks, timeline.TicksPerSecond);
+            var lead = startSample - spanStart;
+            var earlyInPoint = sound.InPointSeconds - MixFormat.Seconds(lead) * sound.PlaybackRate;
+            var silence = earlyInPoint >= 0 ? 0 : Math.Min(lead, (long)Math.Round(-earlyInPoint / sound.PlaybackRate * MixFormat.SampleRate));
             heard.Add(new MixSource(
                 ItemId: item.Id,
                 FilePath: source!.FilePath,
                 IsMono: source.IsMono,
-                InPointSeconds: sound.InPointSeconds,
+                InPointSeconds: Math.Max(0, earlyInPoint),
                 PlaybackRate: sound.PlaybackRate,
-                StartSample: startSample,
-                ItemSamples: endSample - startSample,
-                HeardSamples: Math.Min(endSample, totalSamples) - startSample,
-                Volume: VolumeEnvelope.From(sound.DecibelAdjustment, timeline.TicksPerSecond),
+                StartSample: spanStart,
+                ItemSamples: spanEnd - spanStart,
+                HeardSamples: Math.Min(spanEnd, totalSamples) - spanStart,
+                Volume: VolumeEnvelope.From(sound.DecibelAdjustment, timeline.TicksPerSecond).ShiftedBy(MixFormat.Seconds(lead)),
                 FadeInSeconds: sound.FadeInSeconds,
-                FadeOutSeconds: sound.FadeOutSeconds));
+                FadeOutSeconds: sound.FadeOutSeconds,
+                Overlap: new SoundOverlap(lead, silence, endSample - startSample,
+                    CrossfadeInSamples: Math.Min(spanEnd - spanStart, MixFormat.SampleAtTick(inTicks, timeline.TicksPerSecond)),
+                    CrossfadeOutSamples: Math.Min(spanEnd - spanStart, MixFormat.SampleAtTick(outTicks, timeline.TicksPerSecond)))));
         }
         return new AudioMixPlan(totalSamples, heard, unheard);
     }

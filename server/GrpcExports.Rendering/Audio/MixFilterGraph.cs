@@ -56,6 +56,11 @@ internal static class MixFilterGraph
         yield return $"aresample={FilterText.Integer(MixFormat.SampleRate)}";
         yield return "aformat=sample_fmts=fltp:channel_layouts=stereo";
         yield return "asetpts=N/SR/TB";
+        if (source.Overlap is { LeadSilenceSamples: > 0 } early)
+        {
+            yield return $"adelay=delays={FilterText.Integer(early.LeadSilenceSamples)}S:all=1";
+            yield return "asetpts=N/SR/TB";
+        }
         if (VolumeFilter.For(source.Volume) is { } volume)
         {
             if (!source.Volume.IsConstant)
@@ -65,15 +70,28 @@ internal static class MixFilterGraph
             }
             yield return volume;
         }
-        var itemSeconds = MixFormat.Seconds(source.ItemSamples);
+        var ownStart = MixFormat.Seconds(source.Overlap?.LeadSamples ?? 0);
+        var ownSeconds = MixFormat.Seconds(source.Overlap?.OwnSamples ?? source.ItemSamples);
         if (source.FadeInSeconds > 0)
         {
-            yield return $"afade=t=in:st=0:d={FilterText.Number(Math.Min(source.FadeInSeconds, itemSeconds))}";
+            yield return $"afade=t=in:st={FilterText.Number(ownStart)}:d={FilterText.Number(Math.Min(source.FadeInSeconds, ownSeconds))}";
         }
         if (source.FadeOutSeconds > 0)
         {
-            var fadeOut = Math.Min(source.FadeOutSeconds, itemSeconds);
-            yield return $"afade=t=out:st={FilterText.Number(itemSeconds - fadeOut)}:d={FilterText.Number(fadeOut)}";
+            var fadeOut = Math.Min(source.FadeOutSeconds, ownSeconds);
+            yield return $"afade=t=out:st={FilterText.Number(ownStart + ownSeconds - fadeOut)}:d={FilterText.Number(fadeOut)}";
+        }
+        if (source.Overlap is { } overlap)
+        {
+            if (overlap.CrossfadeInSamples > 0)
+            {
+                yield return $"afade=t=in:st=0:d={FilterText.Number(MixFormat.Seconds(overlap.CrossfadeInSamples))}";
+            }
+            if (overlap.CrossfadeOutSamples > 0)
+            {
+                var window = MixFormat.Seconds(overlap.CrossfadeOutSamples);
+                yield return $"afade=t=out:st={FilterText.Number(MixFormat.Seconds(source.ItemSamples) - window)}:d={FilterText.Number(window)}";
+            }
         }
         var heard = FilterText.Integer(source.HeardSamples);
         yield return $"apad=whole_len={heard}";

@@ -18,6 +18,12 @@ public sealed record VolumeEnvelope(double StartDecibels, IReadOnlyList<VolumePi
 
     public static VolumeEnvelope Constant(double decibels) => new(decibels, []);
 
+    /// <summary>The same envelope for a clock that starts <paramref name="seconds"/> earlier.</summary>
+    public VolumeEnvelope ShiftedBy(double seconds) => this with
+    {
+        Pieces = [.. Pieces.Select(p => p with { StartSeconds = p.StartSeconds + seconds, EndSeconds = p.EndSeconds + seconds })],
+    };
+
     public static VolumeEnvelope From(AnimatedNumber decibels, long ticksPerSecond)
     {
         var keyframes = decibels.Keyframes;

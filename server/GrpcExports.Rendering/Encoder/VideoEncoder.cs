@@ -6,11 +6,14 @@ namespace GrpcExports.Rendering.Encoder;
 
 /// <summary>What one encoder run writes: frames of this size and rate, the optional audio WAV, in this format.</summary>
 public sealed record EncodeJob(int Width, int Height, FrameRate Rate, OutputFormat Format, ExportQuality Quality,
-    string? AudioWavPath, string OutputPath);
+    string? AudioWavPath, string OutputPath)
+{
+    internal EncoderInput Input { get; init; } = EncoderInput.Yuv420;
+}
 
 /// <summary>
-/// One ffmpeg process reading raw RGBA frames from its stdin (<c>-f rawvideo -pix_fmt rgba</c>) and the mixed audio
-/// from a WAV, writing the export. The caller streams the frames; cancelling kills the process.
+/// One ffmpeg process reading raw frames from its stdin (<c>-f rawvideo</c>, yuv420p or rgba as the job says) and the
+/// mixed audio from a WAV, writing the export. The caller streams the frames; cancelling kills the process.
 /// </summary>
 public sealed class VideoEncoder(MediaTools tools)
 {
@@ -31,7 +34,7 @@ public sealed class VideoEncoder(MediaTools tools)
         var arguments = new List<string>
         {
             "-hide_banner", "-loglevel", "error", "-y",
-            "-f", "rawvideo", "-pix_fmt", "rgba",
+            "-f", "rawvideo", "-pix_fmt", job.Input == EncoderInput.Yuv420 ? "yuv420p" : "rgba",
             "-s", string.Create(CultureInfo.InvariantCulture, $"{job.Width}x{job.Height}"),
             "-framerate", string.Create(CultureInfo.InvariantCulture, $"{job.Rate.Numerator}/{job.Rate.Denominator}"),
             "-i", "pipe:0",

@@ -38,6 +38,9 @@ public sealed class ExportRenderer(
     private readonly IAudioTrackSource _audio = audio ?? new TimelineAudioMix(tools ?? MediaTools.Default);
     private readonly string _scratchRoot = scratchRoot ?? Path.GetTempPath();
 
+    /// <summary>The frames the encoder reads: yuv420p converted here, or (to measure against) the composed RGBA as it is.</summary>
+    internal EncoderInput EncoderInput { get; init; } = EncoderInput.Yuv420;
+
     public async Task<ExportResult> RenderAsync(EditorTimeline timeline, ExportOptions options, IAssetResolver assets,
         string outputPath, IProgress<RenderProgress>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -102,20 +105,11 @@ public sealed class ExportRenderer(
                     throw;
                 }
             }, stop.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-            var job = new EncodeJob(width, height, rate, options.Format, options.Quality, hasAudio ? wav : null, partial);
-            var encode = new VideoEncoder(_tools).EncodeAsync(job, async (stdin, token) =>
+            var job = new EncodeJob(width, height, rate, options.Format, options.Quality, hasAudio ? wav : null, partial)
             {
-                var written = 0L;
-                await foreach (var buffer in queue.ReadAllAsync(token))
-                {
-                    // The premultiplied bytes as they are: the encoder drops alpha, and premultiplied colour is the
-                    // frame composited over black, which is what a format without transparency must show.
-                    await stdin.WriteAsync(buffer.ByteMemory, token);
-                    queue.Return(buffer);
-                    reporter.FrameDone(++written);
-                }
-                reporter.Stage(RenderStage.Encoding, written);
-            }, stop.Token);
+                Input = EncoderInput,
+            };
+            var encode = new VideoEncoder(_tools).EncodeAsync(job, (stdin, token) => WriteFramesAsync(job, queue, stdin, reporter, token), stop.Token);
             await WhenBothAsync(compose, encode, stop, cancellationToken);
 
             reporter.Stage(RenderStage.Finalising, totalFrames);
@@ -127,6 +121,30 @@ public sealed class ExportRenderer(
             File.Delete(partial);
             Directory.Delete(scratch, recursive: true);
         }
+    }
+
+    private static async Task WriteFramesAsync(EncodeJob job, FrameQueue queue, Stream stdin, ProgressReporter reporter, CancellationToken token)
+    {
+        var yuv = job.Input == EncoderInput.Yuv420 ? new Yuv420Frame(job.Width, job.Height) : null;
+        var written = 0L;
+        await foreach (var buffer in queue.ReadAllAsync(token))
+        {
+            if (yuv is null)
+            {
+                // The premultiplied bytes as they are: ffmpeg drops alpha, and premultiplied colour is the frame
+                // composited over black, which is what a format without transparency must show.
+                await stdin.WriteAsync(buffer.ByteMemory, token);
+                queue.Return(buffer);
+            }
+            else
+            {
+                yuv.Fill(buffer);
+                queue.Return(buffer);
+                await stdin.WriteAsync(yuv.Memory, token);
+            }
+            reporter.FrameDone(++written);
+        }
+        reporter.Stage(RenderStage.Encoding, written);
     }
 
     /// <summary>

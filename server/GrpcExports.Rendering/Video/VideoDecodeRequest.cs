@@ -6,7 +6,8 @@ namespace GrpcExports.Rendering.Video;
 /// <summary>
 /// What one decoder produces: the source file from <see cref="SourceStartSeconds"/>, played at
 /// <see cref="PlaybackRate"/>, sampled at <see cref="Rate"/>, cropped by <see cref="Crop"/> (source pixels) and sized
-/// to <see cref="Width"/> x <see cref="Height"/> (stretched, or fitted between transparent bars).
+/// to <see cref="Width"/> x <see cref="Height"/> (stretched, or fitted between transparent bars). With
+/// <see cref="LastSecond"/> it decodes the source's last second instead, for its last frame.
 /// </summary>
 public sealed record VideoDecodeRequest(
     string AssetId,
@@ -17,4 +18,5 @@ public sealed record VideoDecodeRequest(
     PixelCrop Crop,
     int Width,
     int Height,
-    bool KeepAspectRatio);
+    bool KeepAspectRatio,
+    bool LastSecond = false);

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Threading.Channels;
 using GrpcExports.Rendering.Compositing;
 using GrpcExports.Rendering.Tools;
@@ -5,10 +6,10 @@ using GrpcExports.Rendering.Tools;
 namespace GrpcExports.Rendering.Video;
 
 /// <summary>
-/// One ffmpeg process decoding one video item to raw RGBA frames through its stdout pipe. A reader task premultiplies
+/// One ffmpeg process decoding one video item to raw RGBA frames through its stdout pipe. A reader task
 /// reads each frame straight into one of a few recycled <see cref="RasterImage"/>s, premultiplies it, and queues it (at most <see cref="ReadAhead"/>
 /// ahead, so ffmpeg decodes while the frame before is composited, and memory is a handful of frames whatever the
-/// clip's length). <see cref="FrameAt"/> walks forward in step with the export's frames; before the first frame it
+/// clip's length). <see cref="TryFrameAt"/> walks forward in step with the export's frames; before the first frame it
 /// shows the first, after the last it holds the last.
 /// </summary>
 public sealed class VideoDecoder : IDisposable
@@ -38,15 +39,16 @@ public sealed class VideoDecoder : IDisposable
 
     public VideoDecodeRequest Request => _request;
 
-    /// <summary>The index of the frame <see cref="FrameAt"/> returned last (-1 before the first call).</summary>
+    /// <summary>The index of the frame <see cref="TryFrameAt"/> returned last (-1 before the first call).</summary>
     public long CurrentIndex => _currentIndex;
 
     /// <summary>The source has no more frames: every later index holds the last one.</summary>
     public bool HasEnded => _ended;
 
     /// <summary>Frame <paramref name="index"/> from the decoder's start (blocking until it is decoded). Earlier
-    /// indexes than the current one hold the current frame: the decoder only goes forward.</summary>
-    public RasterImage FrameAt(long index)
+    /// indexes than the current one hold the current frame: the decoder only goes forward. False when the source had
+    /// no frame at all from the decoder's start on (it starts past the source's end).</summary>
+    public bool TryFrameAt(long index, [NotNullWhen(true)] out RasterImage? frame)
     {
         var target = Math.Max(index, 0);
         while ((_current is null || _currentIndex < target) && !_ended)
@@ -68,8 +70,8 @@ public sealed class VideoDecoder : IDisposable
             _current = next;
             _currentIndex++;
         }
-        return _current ?? throw new VideoDecodeException(_request.AssetId,
-            $"ffmpeg produced no frame from {_request.SourceStartSeconds:0.###} s on (is the in-point past the end of the video?)");
+        frame = _current;
+        return frame is not null;
     }
 
     private async Task ReadFramesAsync(string ffmpeg, CancellationToken cancellationToken)

@@ -10,7 +10,7 @@ internal static class VideoDecoderArguments
         "-hide_banner", "-loglevel", "error",
         // Before -i: a fast keyframe seek, then frames up to the exact point are decoded and dropped, and the first
         // frame kept is at timestamp 0.
-        "-ss", Number(request.SourceStartSeconds),
+        .. request.LastSecond ? ["-sseof", "-1"] : new[] { "-ss", Number(request.SourceStartSeconds) },
         "-i", request.Path,
         "-map", "0:v:0", "-an", "-sn", "-dn",
         "-vf", Filters(request),

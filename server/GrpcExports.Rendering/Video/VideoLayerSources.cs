@@ -10,7 +10,9 @@ namespace GrpcExports.Rendering.Video;
 /// <summary>
 /// Video items: one <see cref="VideoDecoder"/> per item, started at the item's first requested instant (in-point plus
 /// local time times playback rate) at the size the box is drawn, and read forward as the frames go by. A request far
-/// ahead of the decoder, or behind it (stills rendered out of order), restarts the decoder at the new point.
+/// ahead of the decoder, or behind it (stills rendered out of order), restarts the decoder at the new point; so does a
+/// change of the item's crop (ffmpeg crops before it scales to the box), so a crop keyframed to move restarts it on every
+/// frame whose whole-pixel crop differs from the last: exact, but a decoder start and seek per such frame.
 /// <see cref="ReleaseUnused"/> after each exported frame stops the decoders of items that were not drawn on it: a
 /// clip's frames are contiguous, so such an item has ended.
 /// </summary>
@@ -38,13 +40,25 @@ public sealed class VideoLayerSources(EditorTimeline timeline, IAssetResolver re
         }
         _drawnSinceRelease.Add(video.Id);
         var localSeconds = layer.LocalTicks / timeline.TicksPerSecond;
-        if (!_decoders.TryGetValue(video.Id, out var decoder) || !decoder.CanReach(localSeconds, rate))
+        var crop = PixelCrop.At(video.Crop, layer.LocalTicks);
+        if (!_decoders.TryGetValue(video.Id, out var decoder) || decoder.Decoder.Request.Crop != crop || !decoder.CanReach(localSeconds, rate))
         {
             decoder?.Decoder.Dispose();
-            decoder = Start(video, layer, size, Math.Max(0, localSeconds));
+            decoder = Start(video, crop, size, Math.Max(0, localSeconds));
             _decoders[video.Id] = decoder;
         }
-        return new RasterSource(decoder.Decoder.FrameAt(decoder.IndexAt(localSeconds, rate)));
+        if (decoder.Decoder.TryFrameAt(decoder.IndexAt(localSeconds, rate), out var frame))
+        {
+            return new RasterSource(frame);
+        }
+        // Nothing from this point on: the point is past the source's end, where the item holds the last frame.
+        decoder.Decoder.Dispose();
+        decoder = new ItemDecoder(new VideoDecoder(tools, decoder.Decoder.Request with { LastSecond = true }, cancellationToken),
+            decoder.StartLocalSeconds, HoldsLastFrame: true);
+        _decoders[video.Id] = decoder;
+        return decoder.Decoder.TryFrameAt(long.MaxValue, out frame)
+            ? new RasterSource(frame)
+            : throw new VideoDecodeException(video.AssetId, "ffmpeg found no frame in the video");
     }
 
     /// <summary>Stops the decoders of items not drawn since the last call.</summary>
@@ -67,7 +81,7 @@ public sealed class VideoLayerSources(EditorTimeline timeline, IAssetResolver re
         _decoders.Clear();
     }
 
-    private ItemDecoder Start(VideoItem video, ItemLayer layer, (int Width, int Height) size, double startLocalSeconds)
+    private ItemDecoder Start(VideoItem video, PixelCrop crop, (int Width, int Height) size, double startLocalSeconds)
     {
         if (!timeline.Assets.TryGetValue(video.AssetId, out var asset))
         {
@@ -84,18 +98,23 @@ public sealed class VideoLayerSources(EditorTimeline timeline, IAssetResolver re
         }
         var request = new VideoDecodeRequest(asset.Id, path,
             SourceStartSeconds: Math.Max(0, video.VideoStartFromInSeconds) + startLocalSeconds * video.PlaybackRate,
-            video.PlaybackRate, rate, PixelCrop.At(video.Crop, layer.LocalTicks), size.Width, size.Height, video.KeepAspectRatio);
+            video.PlaybackRate, rate, crop, size.Width, size.Height, video.KeepAspectRatio);
         return new ItemDecoder(new VideoDecoder(tools, request, cancellationToken), startLocalSeconds);
     }
 
-    /// <summary>A decoder whose frame 0 shows the item's local time <paramref name="StartLocalSeconds"/>.</summary>
-    private sealed record ItemDecoder(VideoDecoder Decoder, double StartLocalSeconds)
+    /// <summary>A decoder whose frame 0 shows the item's local time <paramref name="StartLocalSeconds"/>; or, when it
+    /// <paramref name="HoldsLastFrame"/>, the source's last frame for that time (found past the end) and any later one.</summary>
+    private sealed record ItemDecoder(VideoDecoder Decoder, double StartLocalSeconds, bool HoldsLastFrame = false)
     {
         public long IndexAt(double localSeconds, FrameRate rate) =>
-            (long)Math.Round((localSeconds - StartLocalSeconds) * rate.FramesPerSecond);
+            HoldsLastFrame ? long.MaxValue : (long)Math.Round((localSeconds - StartLocalSeconds) * rate.FramesPerSecond);
 
         public bool CanReach(double localSeconds, FrameRate rate)
         {
+            if (HoldsLastFrame)
+            {
+                return localSeconds >= StartLocalSeconds;
+            }
             var index = IndexAt(localSeconds, rate);
             var current = Decoder.CurrentIndex;
             if (index < current)

@@ -85,9 +85,11 @@ public sealed class ReferenceComposition(string directory)
         }
         """;
 
-    /// <summary>The clips' sound: each clip's first 5 s, the second delayed to its start at 5 s, summed.</summary>
+    /// <summary>The clips' sound cross-faded over the transition's window [4.5, 5.5] as the picture is: the first clip
+    /// plays on to 5.5 s fading out from 4.5 s; the second (in-point 0, so silent before 5 s) fades in from 4.5 s.</summary>
     public const string AudioFilter =
-        "[0:a]atrim=0:5,asetpts=PTS-STARTPTS[xa];[1:a]atrim=0:5,asetpts=PTS-STARTPTS,adelay=5000:all=1[xb];" +
+        "[0:a]atrim=0:5.5,asetpts=PTS-STARTPTS,afade=t=out:st=4.5:d=1[xa];" +
+        "[1:a]atrim=0:5,asetpts=PTS-STARTPTS,adelay=500:all=1,afade=t=in:st=0:d=1,adelay=4500:all=1[xb];" +
         "[xa][xb]amix=inputs=2:normalize=0,apad,atrim=0:10";
 
     /// <summary>

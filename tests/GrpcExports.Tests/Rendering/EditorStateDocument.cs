@@ -152,7 +152,8 @@ public sealed class EditorStateDocument(int compositionWidth, int compositionHei
 
     /// <summary>A video item over <paramref name="assetId"/> from <paramref name="inSeconds"/> at <paramref name="playbackRate"/>.</summary>
     public EditorStateDocument Video(string id, string assetId, long startTicks, long durationTicks,
-        double left, double top, double width, double height, double inSeconds = 0, double playbackRate = 1)
+        double left, double top, double width, double height, double inSeconds = 0, double playbackRate = 1,
+        JsonObject? cropLeft = null)
     {
         _items[id] = WithFields(Placed(id, "video", startTicks, durationTicks, left, top, width, height, 1, rotation: 0), new JsonObject
         {
@@ -164,6 +165,7 @@ public sealed class EditorStateDocument(int compositionWidth, int compositionHei
             ["decibelAdjustment"] = Animated(0),
             ["audioFadeInDurationInSeconds"] = 0,
             ["audioFadeOutDurationInSeconds"] = 0,
+            ["cropLeft"] = cropLeft ?? Animated(0),
         });
         return this;
     }

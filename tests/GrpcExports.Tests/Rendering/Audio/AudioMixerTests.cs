@@ -54,6 +54,51 @@ public sealed class AudioMixerTests(AudioSourcesFixture media) : IClassFixture<A
     }
 
     [Fact]
+    public async Task At_a_transition_the_outgoing_clip_plays_on_past_the_cut_fading_out_over_the_window()
+    {
+        // A 1 s transition on the cut at 1.5 s: the outgoing clip's sound fades out linearly over [1, 2].
+        var timeline = new SoundTimeline().Asset("toned", "video", VideoWithTone).Asset("silent", "video", SilentVideo)
+            .Track("t", VideoClip("out", "toned", 0, 1.5), VideoClip("in", "silent", 1.5, 1.5))
+            .Transition("t", "out", "in", seconds: 1)
+            .Build();
+
+        var (wav, _) = await MixAsync(timeline, Fps30, frameCount: 90);
+
+        Assert.Equal(ToneRms, wav.Rms(0.5, 1 - Edge), 0.01);
+        Assert.Equal(ToneRms * 0.75, wav.Rms(1.225, 1.275), 0.01);
+        Assert.Equal(ToneRms * 0.5, wav.Rms(1.475, 1.525), 0.01);
+        Assert.Equal(ToneRms * 0.25, wav.Rms(1.725, 1.775), 0.01);
+        Assert.True(wav.Rms(2 + Edge, 3) < SilenceRms, "silence once the window is over");
+    }
+
+    [Fact]
+    public async Task At_a_transition_the_incoming_clip_starts_early_fading_in_over_the_window()
+    {
+        // The incoming clip's in-point 0.5 s lets it start its source half a second early, at 1 s; with in-point 0 there
+        // is nothing before the source's start, so the first half of its window is silence.
+        var timeline = new SoundTimeline().Asset("toned", "video", VideoWithTone).Asset("silent", "video", SilentVideo)
+            .Track("t", VideoClip("out", "silent", 0, 1.5), VideoClip("in", "toned", 1.5, 1.5, inPoint: 0.5))
+            .Transition("t", "out", "in", seconds: 1)
+            .Build();
+        var fromSourceStart = new SoundTimeline().Asset("toned", "video", VideoWithTone).Asset("silent", "video", SilentVideo)
+            .Track("t", VideoClip("out", "silent", 0, 1.5), VideoClip("in", "toned", 1.5, 1.5))
+            .Transition("t", "out", "in", seconds: 1)
+            .Build();
+
+        var (wav, _) = await MixAsync(timeline, Fps30, frameCount: 90);
+        var (fromStart, _) = await MixAsync(fromSourceStart, Fps30, frameCount: 90);
+
+        Assert.True(wav.Rms(0, 1 - Edge) < SilenceRms, "silence before the window");
+        Assert.Equal(ToneRms * 0.25, wav.Rms(1.225, 1.275), 0.01);
+        Assert.Equal(ToneRms * 0.5, wav.Rms(1.475, 1.525), 0.01);
+        Assert.Equal(ToneRms * 0.75, wav.Rms(1.725, 1.775), 0.01);
+        Assert.Equal(ToneRms, wav.Rms(2 + Edge, 2.45), 0.01);
+        Assert.True(fromStart.Rms(0, 1.5 - Edge) < SilenceRms, "no sound before the source's start");
+        Assert.Equal(ToneRms * 0.75, fromStart.Rms(1.725, 1.775), 0.01);
+        Assert.Equal(ToneRms, fromStart.Rms(2 + Edge, 2.45), 0.01);
+    }
+
+    [Fact]
     public async Task Minus_six_decibels_is_half_the_amplitude_of_zero_decibels()
     {
         var timeline = new SoundTimeline().Asset("a", "audio", Tone)

@@ -12,6 +12,7 @@ public sealed class SoundTimeline
 
     private readonly List<TimelineTrack> _tracks = [];
     private readonly Dictionary<string, TimelineAsset> _assets = new(StringComparer.Ordinal);
+    private readonly List<TimelineTransition> _transitions = [];
 
     public static long Ticks(double seconds) => (long)Math.Round(seconds * TicksPerSecond);
 
@@ -50,6 +51,17 @@ public sealed class SoundTimeline
         return this;
     }
 
+    /// <summary>A fade of <paramref name="seconds"/> centred on the cut between two touching clips of a track.</summary>
+    public SoundTimeline Transition(string trackId, string fromClipId, string toClipId, double seconds)
+    {
+        _transitions.Add(new TimelineTransition
+        {
+            Id = $"{fromClipId}-{toClipId}", TrackId = trackId, FromClipId = fromClipId, ToClipId = toClipId, Type = "fade",
+            DurationTicks = Ticks(seconds),
+        });
+        return this;
+    }
+
     public EditorTimeline Build() => new()
     {
         CompositionWidth = 64,
@@ -58,6 +70,6 @@ public sealed class SoundTimeline
         Tracks = [.. _tracks],
         Items = _tracks.SelectMany(t => t.Items).ToDictionary(i => i.Id, StringComparer.Ordinal),
         Assets = new Dictionary<string, TimelineAsset>(_assets, StringComparer.Ordinal),
-        Transitions = [],
+        Transitions = [.. _transitions],
     };
 }

@@ -14,6 +14,13 @@ public static class TestVideos
         "-filter_complex", "[0:v][1:v]concat=n=2:v=1[v]", "-map", "[v]",
         "-c:v", "libx264", "-preset", "ultrafast", "-qp", "0", "-pix_fmt", "yuv444p", path);
 
+    /// <summary>A 30 fps H.264 clip of 160x90 for <paramref name="seconds"/>: its left half red, its right half blue.</summary>
+    public static Task RedLeftBlueRightAsync(string path, double seconds) => FfmpegAsync(
+        "-f", "lavfi", "-i", string.Create(CultureInfo.InvariantCulture, $"color=c=red:s=80x90:r=30:d={seconds}"),
+        "-f", "lavfi", "-i", string.Create(CultureInfo.InvariantCulture, $"color=c=blue:s=80x90:r=30:d={seconds}"),
+        "-filter_complex", "[0:v][1:v]hstack=inputs=2[v]", "-map", "[v]",
+        "-c:v", "libx264", "-preset", "ultrafast", "-qp", "0", "-pix_fmt", "yuv444p", path);
+
     /// <summary>ffmpeg's moving test pattern for <paramref name="seconds"/> at 30 fps.</summary>
     public static Task TestPatternAsync(string path, int width, int height, double seconds) => FfmpegAsync(
         "-f", "lavfi", "-i", string.Create(CultureInfo.InvariantCulture, $"testsrc2=s={width}x{height}:r=30:d={seconds}"),

@@ -1,7 +1,9 @@
 using GrpcExports.Rendering.Assets;
 using GrpcExports.Rendering.Encoder;
 using GrpcExports.Rendering.Export;
+using GrpcExports.Rendering.Stills;
 using GrpcExports.Rendering.Timeline;
+using GrpcExports.Rendering.Tools;
 using GrpcExports.Rendering.Video;
 using static GrpcExports.Tests.Rendering.EditorStateDocument;
 
@@ -63,6 +65,60 @@ public sealed class VideoDecodingTests : IDisposable
         PixelAssert.Near(Blue, await probe.ColorAtAsync(30, 160, 90), tolerance: 12, "frame 30");
         PixelAssert.Near(Blue, await probe.ColorAtAsync(89, 160, 90), tolerance: 12, "frame 89, past the source's end");
         PixelAssert.Near(Color.Black, await probe.ColorAtAsync(45, 40, 20), tolerance: 12, "outside the box");
+    }
+
+    [Fact]
+    public async Task A_frame_requested_past_the_source_end_holds_its_last_frame_in_stills_too()
+    {
+        await TestVideos.RedThenBlueAsync(_export.MediaFile("clip.mp4"));
+        var json = new EditorStateDocument(160, 90)
+            .Track("track-1", "late", "from-past-the-end")
+            .VideoAsset("clip", "clip.mp4", 160, 90, 2)
+            .Video("late", "clip", 0, Seconds(3), left: 0, top: 0, width: 160, height: 90)
+            .Video("from-past-the-end", "clip", Seconds(3), Seconds(1), left: 0, top: 0, width: 160, height: 90, inSeconds: 5)
+            .BackgroundColor("#000000")
+            .ToJson();
+        var timeline = EditorStateReader.Parse(json);
+        using var videos = new VideoLayerSources(timeline, _export.Assets, MediaTools.Default, StillFrames.Fps30);
+        var stills = new StillRenderer(sources: [videos]);
+
+        // A still at 2.5 s starts a decoder past the 2 s source's end; a still of an item whose in-point is past it too.
+        var pastTheEnd = stills.Render(timeline, StillFrames.Fps30, 75).Frame.ColorAt(80, 45);
+        var inPointPastTheEnd = stills.Render(timeline, StillFrames.Fps30, 100).Frame.ColorAt(80, 45);
+        var backInTime = stills.Render(timeline, StillFrames.Fps30, 10).Frame.ColorAt(80, 45);
+
+        PixelAssert.Near(Blue, pastTheEnd, tolerance: 12, "frame 75 (2.5 s), past the end");
+        PixelAssert.Near(Blue, inPointPastTheEnd, tolerance: 12, "frame 100, in-point 5 s of a 2 s source");
+        PixelAssert.Near(Red, backInTime, tolerance: 12, "frame 10 after them: the source again");
+    }
+
+    [Fact]
+    public async Task Keyframed_crop_trims_each_frame_by_its_own_crop()
+    {
+        await TestVideos.RedLeftBlueRightAsync(_export.MediaFile("halves.mp4"), seconds: 2);
+        // cropLeft 0 -> 80 source pixels over the first second: at 0.5 s the box shows source x 40..160 stretched to
+        // 160, so the red/blue edge (source x 80) is at box x 53.3; at 1 s only the blue half is left.
+        var json = new EditorStateDocument(160, 90)
+            .Track("track-1", "video")
+            .VideoAsset("halves", "halves.mp4", 160, 90, 2)
+            .Video("video", "halves", 0, Seconds(2), left: 0, top: 0, width: 160, height: 90,
+                cropLeft: Animated(0, (0, 0), (Seconds(1), 80)))
+            .BackgroundColor("#000000")
+            .ToJson();
+        var timeline = EditorStateReader.Parse(json);
+        using var videos = new VideoLayerSources(timeline, _export.Assets, MediaTools.Default, StillFrames.Fps30);
+        var stills = new StillRenderer(sources: [videos]);
+
+        // In order, as an export asks for them, from one set of decoders.
+        var start = stills.Render(timeline, StillFrames.Fps30, 0).Frame;
+        var middle = stills.Render(timeline, StillFrames.Fps30, 15).Frame;
+        var end = stills.Render(timeline, StillFrames.Fps30, 30).Frame;
+
+        PixelAssert.Near(Red, start.ColorAt(70, 45), tolerance: 12, "frame 0, x 70 (source x 70)");
+        PixelAssert.Near(Blue, start.ColorAt(90, 45), tolerance: 12, "frame 0, x 90 (source x 90)");
+        PixelAssert.Near(Red, middle.ColorAt(45, 45), tolerance: 12, "frame 15, x 45 (source x 74)");
+        PixelAssert.Near(Blue, middle.ColorAt(62, 45), tolerance: 12, "frame 15, x 62 (source x 86.5)");
+        PixelAssert.Near(Blue, end.ColorAt(5, 45), tolerance: 12, "frame 30, x 5 (source x 84)");
     }
 
     [Fact]
