@@ -13,13 +13,15 @@ using GrpcExports.Server.Projects;
 using GrpcExports.Server.Projects.Idempotency;
 using GrpcExports.Server.Projects.Storage;
 using Microsoft.Extensions.Options;
+using GrpcExports.Server.Security.Audit;
+using GrpcExports.Server.Security.Authentication;
 
 namespace GrpcExports.Server.Exports;
 
 /// <summary>
 /// grpcexports.v1.ExportService: export jobs in PostgreSQL (Jobs/), rendered by the workers (Workers/), followed live
 /// (Watching/); the listing and the download in the ExportRpcService.*.cs files beside it. CreateExport runs through <see cref="IdempotentWrites"/> (the `idempotency-key` header). Every export
-/// belongs to <see cref="LocalOwner"/>. The RPCs still to come answer UNIMPLEMENTED.
+/// belongs to the calling user (<see cref="CallerContext.Caller"/>). The RPCs still to come answer UNIMPLEMENTED.
 /// </summary>
 internal sealed partial class ExportRpcService(ExportJobStore jobs, ExportListQuery listing, ProjectStore projects, IdempotentWrites writes, ExportChangeHub hub,
     RunningRenders renders, ExportDirectories directories, IOptions<ExportsOptions> options, IHostApplicationLifetime lifetime) : IGrpcService
@@ -41,11 +43,11 @@ internal sealed partial class ExportRpcService(ExportJobStore jobs, ExportListQu
         {
             throw ProjectErrors.InvalidRequest(violations);
         }
-        var (json, field, projectRow, version) = await DocumentAsync(request, context.CancellationToken);
+        var (json, field, projectRow, version) = await DocumentAsync(request, context.Caller().UserId, context.CancellationToken);
         var (durationSeconds, skipped) = RenderableDocument.Check(json, field, exportOptions.SkipUnsupportedItems,
             new MediaDirectoryAssetResolver(directories.Media));
         var job = new NewExportJob(
-            LocalOwner.UserId,
+            context.Caller().UserId,
             request.Name.Trim().Length > 0 ? request.Name : projectRow?.Title ?? DefaultName,
             projectRow?.ProjectId,
             version,
@@ -56,7 +58,7 @@ internal sealed partial class ExportRpcService(ExportJobStore jobs, ExportListQu
             request.WebhookUrl,
             durationSeconds,
             skipped);
-        return await writes.RunAsync(LocalOwner.UserId, IdempotencyKey.From(context), nameof(CreateExport), request, async transaction =>
+        return await writes.RunAsync(context.Caller().UserId, IdempotencyKey.From(context), nameof(CreateExport), request, async transaction =>
         {
             var (created, deduplicated) = await jobs.CreateAsync(transaction, job, options.Value.MaxActivePerUser, context.CancellationToken);
             return new CreateExportResponse { Export = ExportMessages.ToExport(created), Deduplicated = deduplicated };
@@ -66,7 +68,7 @@ internal sealed partial class ExportRpcService(ExportJobStore jobs, ExportListQu
     public async Task<GetExportResponse> GetExport(GetExportRequest request, ServerCallContext context)
     {
         var exportId = ExportIds.Parse(request.ExportId);
-        var job = await jobs.GetAsync(exportId, LocalOwner.UserId, context.CancellationToken) ?? throw ExportErrors.NotFound(exportId);
+        var job = await jobs.GetAsync(exportId, context.Caller().UserId, context.CancellationToken) ?? throw ExportErrors.NotFound(exportId);
         return new GetExportResponse { Export = ExportMessages.ToExport(job) };
     }
 
@@ -77,12 +79,12 @@ internal sealed partial class ExportRpcService(ExportJobStore jobs, ExportListQu
         var cancellationToken = context.CancellationToken;
         // Subscribed before the first read, so no change between the read and the subscription is missed.
         using var subscription = hub.Subscribe(exportId);
-        var current = await jobs.GetAsync(exportId, LocalOwner.UserId, cancellationToken) ?? throw ExportErrors.NotFound(exportId);
+        var current = await jobs.GetAsync(exportId, context.Caller().UserId, cancellationToken) ?? throw ExportErrors.NotFound(exportId);
         var sent = ExportMessages.ToExport(current);
         await responses.WriteAsync(new WatchExportResponse { Export = sent });
         while (!ExportStatuses.IsTerminal(sent.Status))
         {
-            var next = await NextChangeAsync(subscription, exportId, cancellationToken);
+            var next = await NextChangeAsync(subscription, exportId, context.Caller().UserId, cancellationToken);
             if (WatchOrder.Follows(next, sent))
             {
                 sent = next;
@@ -95,7 +97,8 @@ internal sealed partial class ExportRpcService(ExportJobStore jobs, ExportListQu
     public async Task<CancelExportResponse> CancelExport(CancelExportRequest request, ServerCallContext context)
     {
         var exportId = ExportIds.Parse(request.ExportId);
-        var (job, cancelled) = await jobs.CancelAsync(exportId, LocalOwner.UserId, context.CancellationToken)
+        context.NameAuditedResource("export", exportId);
+        var (job, cancelled) = await jobs.CancelAsync(exportId, context.Caller().UserId, context.CancellationToken)
             ?? throw ExportErrors.NotFound(exportId);
         if (cancelled)
         {
@@ -119,7 +122,7 @@ internal sealed partial class ExportRpcService(ExportJobStore jobs, ExportListQu
     /// version (0: the latest, resolved now), with the project row for its title and folder.
     /// </summary>
     private async Task<(string Json, string Field, ProjectRow? Project, long Version)> DocumentAsync(CreateExportRequest request,
-        CancellationToken cancellationToken)
+        string ownerId, CancellationToken cancellationToken)
     {
         switch (request.SourceCase)
         {
@@ -127,7 +130,7 @@ internal sealed partial class ExportRpcService(ExportJobStore jobs, ExportListQu
                 return (ProjectRequests.EditorState(request.EditorState, "editor_state"), "editor_state", null, 0);
             case CreateExportRequest.SourceOneofCase.ProjectId:
                 var projectId = ProjectRequests.ProjectId(request.ProjectId);
-                var latest = await projects.GetLatestAsync(projectId, LocalOwner.UserId, includeState: request.ProjectVersion == 0, cancellationToken)
+                var latest = await projects.GetLatestAsync(projectId, ownerId, includeState: request.ProjectVersion == 0, cancellationToken)
                     ?? throw ProjectErrors.NotFound(projectId);
                 if (request.ProjectVersion == 0)
                 {
@@ -149,7 +152,7 @@ internal sealed partial class ExportRpcService(ExportJobStore jobs, ExportListQu
     /// shut down, the stream ends with UNAVAILABLE SERVER_SHUTTING_DOWN, so the client watches again elsewhere or later
     /// instead of holding the shutdown up.
     /// </summary>
-    private async Task<Export> NextChangeAsync(ExportSubscription subscription, Guid exportId, CancellationToken cancellationToken)
+    private async Task<Export> NextChangeAsync(ExportSubscription subscription, Guid exportId, string ownerId, CancellationToken cancellationToken)
     {
         using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
         wait.CancelAfter(WatchRereadInterval);
@@ -163,7 +166,7 @@ internal sealed partial class ExportRpcService(ExportJobStore jobs, ExportListQu
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            var job = await jobs.GetAsync(exportId, LocalOwner.UserId, cancellationToken) ?? throw ExportErrors.NotFound(exportId);
+            var job = await jobs.GetAsync(exportId, ownerId, cancellationToken) ?? throw ExportErrors.NotFound(exportId);
             return ExportMessages.ToExport(job);
         }
     }

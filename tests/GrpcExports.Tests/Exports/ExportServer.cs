@@ -18,13 +18,16 @@ internal sealed class ExportServer : IAsyncDisposable
     {
         _directory = directory;
         _server = server;
-        _connection = new GrpcConnection(server.Address);
+        _connection = server.Connect();
         Exports = new ExportServiceClient(_connection);
         Projects = new ProjectServiceClient(_connection);
     }
 
     /// <summary>The server's base address, for independent clients such as buf curl.</summary>
     public Uri Address => _server.Address;
+
+    /// <inheritdoc cref="RunningServer.ApiKey"/>
+    public string ApiKey => _server.ApiKey;
 
     public ExportServiceClient Exports { get; }
 
