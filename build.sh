@@ -37,7 +37,8 @@ Commands:
   test    build, lint the protos with buf, run every test, print 'N passed, N failed'
           (ARGS go to `dotnet test`, for example: ./build.sh test --filter FullyQualifiedName~Framing)
   run     build, then start the server on 127.0.0.1:5000 (ARGS are ASP.NET Core configuration,
-          for example: ./build.sh run --Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:6000)
+          for example: ./build.sh run --Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:6000);
+          ./build.sh run keys create|list|revoke ... manages API keys instead (see README, Security)
   pack    lay out the PowerShell module in artifacts/module/GrpcExports/<version>/
   bench   build, then run the benchmark program (ARGS go to the program)
   help    show this text

@@ -1,8 +1,13 @@
 using GrpcExports.Server.Hosting;
+using GrpcExports.Server.Security.Command;
 using Microsoft.Extensions.Options;
 
 try
 {
+    if (args is [KeysCommand.Name, .. var keyArguments])
+    {
+        return await KeysCommand.RunAsync(keyArguments, Console.Out, Console.Error);
+    }
     var app = ServerApplication.Build(args);
     await app.RunAsync();
     return 0;

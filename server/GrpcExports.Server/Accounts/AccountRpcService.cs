@@ -1,30 +1,62 @@
-using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
+using System.Reflection;
 using Google.Protobuf.WellKnownTypes;
+using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 using GrpcExports.Grpc.Binding;
 using GrpcExports.Grpc.Calls;
 using GrpcExports.Protocol.V1;
+using GrpcExports.Server.Assets;
+using GrpcExports.Server.Exports;
 using GrpcExports.Server.Exports.Webhooks.Signing;
-using GrpcExports.Server.Hosting;
-using GrpcExports.Server.Projects;
 using GrpcExports.Server.Projects.Idempotency;
+using GrpcExports.Server.Projects.SyncRateLimiting;
+using GrpcExports.Server.Security.Authentication;
+using GrpcExports.Server.Security.Keys;
+using Microsoft.Extensions.Options;
 
 namespace GrpcExports.Server.Accounts;
 
 /// <summary>
-/// grpcexports.v1.AccountService: accounts: tiers, limits and webhook secrets. RPCs whose issue has not landed yet answer UNIMPLEMENTED.
+/// grpcexports.v1.AccountService: the caller's own account (GetAccount works with any valid key) and the secret that
+/// signs the caller's webhooks.
 /// </summary>
-internal sealed class AccountRpcService(WebhookSecretStore webhookSecrets, IdempotentWrites writes) : IGrpcService
+internal sealed class AccountRpcService(ApiKeyStore keys, AccountUsageQuery usage, WebhookSecretStore webhookSecrets, IdempotentWrites writes,
+    IOptions<ExportsOptions> exports, IOptions<SyncRateOptions> syncRate, IOptions<AssetOptions> assets) : IGrpcService
 {
+    private static readonly string ServerVersion =
+        typeof(AccountRpcService).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
+
     public static ServiceDescriptor Descriptor => AccountServiceReflection.Descriptor.Services[0];
 
-    public Task<GetAccountResponse> GetAccount(GetAccountRequest request, ServerCallContext context) =>
-        throw NotYetAvailable.Rpc("AccountService.GetAccount", issue: 9);
+    public async Task<GetAccountResponse> GetAccount(GetAccountRequest request, ServerCallContext context)
+    {
+        var caller = context.Caller();
+        var account = new Account
+        {
+            UserId = caller.UserId,
+            Tier = caller.Tier,
+            ApiKeyId = caller.ApiKeyId.ToString(),
+            ApiKeyName = caller.ApiKeyName,
+            Limits = new AccountLimits
+            {
+                MaxActiveExports = exports.Value.MaxActivePerUser,
+                SyncRatePerSecond = syncRate.Value.RatePerSecond,
+                SyncBurst = syncRate.Value.Burst,
+                MaxUploadBytes = assets.Value.MaxUploadBytes,
+            },
+            Usage = await usage.ReadAsync(caller.UserId, context.CancellationToken),
+        };
+        if (await keys.UserCreatedAtAsync(caller.UserId, context.CancellationToken) is { } created)
+        {
+            account.CreateTime = Timestamp.FromDateTimeOffset(created);
+        }
+        return new GetAccountResponse { Account = account, ServerVersion = ServerVersion, ServerInstance = Environment.MachineName };
+    }
 
     /// <summary>A new signing secret for the caller's webhooks, shown this once (an `idempotency-key` replays it).</summary>
     public Task<RotateWebhookSecretResponse> RotateWebhookSecret(RotateWebhookSecretRequest request, ServerCallContext context) =>
-        writes.RunAsync(LocalOwner.UserId, IdempotencyKey.From(context), nameof(RotateWebhookSecret), request, async transaction =>
+        writes.RunAsync(context.Caller().UserId, IdempotencyKey.From(context), nameof(RotateWebhookSecret), request, async transaction =>
         {
-            var (secret, createdAt) = await webhookSecrets.RotateAsync(transaction, LocalOwner.UserId, context.CancellationToken);
+            var (secret, createdAt) = await webhookSecrets.RotateAsync(transaction, context.Caller().UserId, context.CancellationToken);
             return new RotateWebhookSecretResponse { Secret = secret, CreateTime = Timestamp.FromDateTimeOffset(createdAt) };
         }, context.CancellationToken);
 }

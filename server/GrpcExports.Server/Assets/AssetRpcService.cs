@@ -9,12 +9,14 @@ using GrpcExports.Server.Errors;
 using GrpcExports.Server.Projects;
 using GrpcExports.Server.Projects.Paging;
 using GrpcExports.Server.Projects.Storage;
+using GrpcExports.Server.Security.Audit;
+using GrpcExports.Server.Security.Authentication;
 
 namespace GrpcExports.Server.Assets;
 
 /// <summary>
 /// grpcexports.v1.AssetService: uploads (Upload/AssetUploads.cs), reads, listing and deletion of the caller's assets.
-/// Every asset belongs to <see cref="LocalOwner"/> until accounts arrive.
+/// Every asset belongs to the calling user (<see cref="CallerContext.Caller"/>).
 /// </summary>
 internal sealed class AssetRpcService(AssetUploads uploads, AssetStore store, AssetListQuery listing, ProjectStore projects) : IGrpcService
 {
@@ -24,12 +26,12 @@ internal sealed class AssetRpcService(AssetUploads uploads, AssetStore store, As
     public static ServiceDescriptor Descriptor => AssetServiceReflection.Descriptor.Services[0];
 
     public Task<UploadAssetResponse> UploadAsset(IAsyncEnumerable<UploadAssetRequest> requests, ServerCallContext context) =>
-        uploads.UploadAsync(requests, LocalOwner.UserId, context.CancellationToken);
+        uploads.UploadAsync(requests, context.Caller().UserId, context.CancellationToken);
 
     public async Task<GetAssetResponse> GetAsset(GetAssetRequest request, ServerCallContext context)
     {
         var assetId = AssetId(request.AssetId);
-        var row = await store.GetAsync(assetId, LocalOwner.UserId, context.CancellationToken).ConfigureAwait(false)
+        var row = await store.GetAsync(assetId, context.Caller().UserId, context.CancellationToken).ConfigureAwait(false)
             ?? throw AssetErrors.NotFound(assetId);
         return new GetAssetResponse { Asset = AssetMessages.ToAsset(row) };
     }
@@ -42,19 +44,19 @@ internal sealed class AssetRpcService(AssetUploads uploads, AssetStore store, As
         {
             throw ProjectErrors.InvalidRequest("kind", $"{(int)request.Kind} is not an AssetKind.");
         }
-        var fingerprint = PageToken.Fingerprint(nameof(ListAssets), LocalOwner.UserId, request.ProjectId, ((int)request.Kind).ToString(CultureInfo.InvariantCulture));
+        var fingerprint = PageToken.Fingerprint(nameof(ListAssets), context.Caller().UserId, request.ProjectId, ((int)request.Kind).ToString(CultureInfo.InvariantCulture));
         (DateTimeOffset, Guid)? after = null;
         if (request.PageToken.Length > 0)
         {
             var cursor = PageToken.Read(request.PageToken, fingerprint, cursorLength: 2);
             after = (new DateTimeOffset(long.Parse(cursor[0], CultureInfo.InvariantCulture), TimeSpan.Zero), Guid.Parse(cursor[1]));
         }
-        if (projectId is { } id && await projects.GetLatestAsync(id, LocalOwner.UserId, includeState: false, context.CancellationToken).ConfigureAwait(false) is null)
+        if (projectId is { } id && await projects.GetLatestAsync(id, context.Caller().UserId, includeState: false, context.CancellationToken).ConfigureAwait(false) is null)
         {
             throw ProjectErrors.NotFound(id);
         }
         // One row more than the page tells whether another page follows.
-        var rows = await listing.PageAsync(LocalOwner.UserId, projectId, request.Kind, after, pageSize + 1, context.CancellationToken).ConfigureAwait(false);
+        var rows = await listing.PageAsync(context.Caller().UserId, projectId, request.Kind, after, pageSize + 1, context.CancellationToken).ConfigureAwait(false);
         var page = rows.Take(pageSize).ToList();
         var response = new ListAssetsResponse { Assets = { page.Select(AssetMessages.ToAsset) } };
         if (rows.Count > pageSize)
@@ -69,7 +71,8 @@ internal sealed class AssetRpcService(AssetUploads uploads, AssetStore store, As
     public async Task<DeleteAssetResponse> DeleteAsset(DeleteAssetRequest request, ServerCallContext context)
     {
         var assetId = AssetId(request.AssetId);
-        var freed = await store.DeleteAsync(assetId, LocalOwner.UserId, context.CancellationToken).ConfigureAwait(false)
+        context.NameAuditedResource("asset", assetId);
+        var freed = await store.DeleteAsync(assetId, context.Caller().UserId, context.CancellationToken).ConfigureAwait(false)
             ?? throw AssetErrors.NotFound(assetId);
         return new DeleteAssetResponse { AssetId = assetId.ToString(), FreedBytes = freed };
     }

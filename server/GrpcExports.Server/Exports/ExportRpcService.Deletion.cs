@@ -3,6 +3,8 @@ using GrpcExports.Protocol.V1;
 using GrpcExports.Server.Exports.Jobs;
 using GrpcExports.Server.Exports.Requests;
 using GrpcExports.Server.Projects;
+using GrpcExports.Server.Security.Audit;
+using GrpcExports.Server.Security.Authentication;
 
 namespace GrpcExports.Server.Exports;
 
@@ -12,7 +14,8 @@ internal sealed partial class ExportRpcService
     public async Task<DeleteExportResponse> DeleteExport(DeleteExportRequest request, ServerCallContext context)
     {
         var exportId = ExportIds.Parse(request.ExportId);
-        var (status, freed) = await deletion.DeleteAsync(exportId, LocalOwner.UserId, context.CancellationToken) ?? throw ExportErrors.NotFound(exportId);
+        context.NameAuditedResource("export", exportId);
+        var (status, freed) = await deletion.DeleteAsync(exportId, context.Caller().UserId, context.CancellationToken) ?? throw ExportErrors.NotFound(exportId);
         if (!ExportStatuses.IsTerminal(status))
         {
             throw ExportErrors.StillActive(exportId, status);

@@ -3,6 +3,7 @@ using GrpcExports.Grpc.Calls;
 using GrpcExports.Protocol.V1;
 using GrpcExports.Server.Exports.Requests;
 using GrpcExports.Server.Projects;
+using GrpcExports.Server.Security.Authentication;
 
 namespace GrpcExports.Server.Exports;
 
@@ -23,7 +24,7 @@ internal sealed partial class ExportRpcService
         {
             throw ProjectErrors.InvalidRequest("offset", "The offset is the number of bytes already saved: 0 or more.");
         }
-        var job = await jobs.GetAsync(exportId, LocalOwner.UserId, context.CancellationToken) ?? throw ExportErrors.NotFound(exportId);
+        var job = await jobs.GetAsync(exportId, context.Caller().UserId, context.CancellationToken) ?? throw ExportErrors.NotFound(exportId);
         if (job.Status != ExportStatus.Succeeded || job.Output is not { } output)
         {
             throw ExportErrors.NotReady(exportId, job.Status);

@@ -4,6 +4,7 @@ using GrpcExports.Protocol.V1;
 using GrpcExports.Server.Exports.Jobs;
 using GrpcExports.Server.Projects;
 using GrpcExports.Server.Projects.Paging;
+using GrpcExports.Server.Security.Authentication;
 
 namespace GrpcExports.Server.Exports;
 
@@ -22,7 +23,7 @@ internal sealed partial class ExportRpcService
         }
         var statuses = request.Statuses.Where(status => status != ExportStatus.Unspecified).Select(ExportStatuses.ToColumn)
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        var filter = new ExportListFilter(LocalOwner.UserId, projectId, request.FolderId, statuses,
+        var filter = new ExportListFilter(context.Caller().UserId, projectId, request.FolderId, statuses,
             request.CreateTimeAfter?.ToDateTimeOffset(), request.CreateTimeBefore?.ToDateTimeOffset(), request.ClientTaskId);
         var fingerprint = PageToken.Fingerprint(nameof(ListExports), filter.OwnerId, projectId?.ToString() ?? "", filter.FolderId,
             string.Join(",", statuses), Ticks(filter.CreatedAtOrAfter), Ticks(filter.CreatedBefore), filter.ClientTaskId);

@@ -5,6 +5,7 @@ using GrpcExports.Server.Exports.Requests;
 using GrpcExports.Server.Exports.Webhooks.Outbox;
 using GrpcExports.Server.Projects;
 using GrpcExports.Server.Projects.Paging;
+using GrpcExports.Server.Security.Authentication;
 
 namespace GrpcExports.Server.Exports;
 
@@ -17,8 +18,8 @@ internal sealed partial class ExportRpcService
     {
         var exportId = ExportIds.Parse(request.ExportId);
         var pageSize = PageSize.Resolve(request.PageSize, DefaultDeliveryPageSize, MaxDeliveryPageSize);
-        _ = await jobs.GetAsync(exportId, LocalOwner.UserId, context.CancellationToken) ?? throw ExportErrors.NotFound(exportId);
-        var fingerprint = PageToken.Fingerprint(nameof(ListWebhookDeliveries), LocalOwner.UserId, exportId.ToString());
+        _ = await jobs.GetAsync(exportId, context.Caller().UserId, context.CancellationToken) ?? throw ExportErrors.NotFound(exportId);
+        var fingerprint = PageToken.Fingerprint(nameof(ListWebhookDeliveries), context.Caller().UserId, exportId.ToString());
         WebhookDeliveryCursor? after = null;
         if (request.PageToken.Length > 0)
         {

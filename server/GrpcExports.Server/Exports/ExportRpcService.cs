@@ -18,6 +18,8 @@ using GrpcExports.Server.Projects.AssetCheck;
 using GrpcExports.Server.Projects.Idempotency;
 using GrpcExports.Server.Projects.Storage;
 using Microsoft.Extensions.Options;
+using GrpcExports.Server.Security.Audit;
+using GrpcExports.Server.Security.Authentication;
 
 namespace GrpcExports.Server.Exports;
 
@@ -25,7 +27,8 @@ namespace GrpcExports.Server.Exports;
 /// grpcexports.v1.ExportService: export jobs in PostgreSQL (Jobs/), rendered by the workers (Workers/), followed live
 /// (Watching/), announced by webhooks (Webhooks/); the listing, the download, deletion and the webhook delivery log in the
 /// ExportRpcService.*.cs files beside it. Every succeeded export leaves with a freshly signed HTTP download URL (Download/).
-/// CreateExport runs through <see cref="IdempotentWrites"/> (the `idempotency-key` header). Every export belongs to <see cref="LocalOwner"/>.
+/// CreateExport runs through <see cref="IdempotentWrites"/> (the `idempotency-key` header). Every export belongs to the
+/// calling user (<see cref="CallerContext.Caller"/>).
 /// </summary>
 internal sealed partial class ExportRpcService(ExportJobStore jobs, ExportListQuery listing, ProjectStore projects, IdempotentWrites writes, ExportChangeHub hub,
     RunningRenders renders, ExportHistory history, DownloadLinks links, ExportDirectories directories, ProjectAssetCheck assetCheck,
@@ -50,12 +53,12 @@ internal sealed partial class ExportRpcService(ExportJobStore jobs, ExportListQu
             throw ProjectErrors.InvalidRequest(violations);
         }
         await webhookUrls.CheckAsync(request.WebhookUrl, context.CancellationToken);
-        var (json, field, projectRow, version) = await DocumentAsync(request, context.CancellationToken);
+        var (json, field, projectRow, version) = await DocumentAsync(request, context.Caller().UserId, context.CancellationToken);
         // Media-directory files are only looked for here, not probed: an export should not wait for reading them twice.
-        var assets = await assetCheck.CheckAsync(json, LocalOwner.UserId, probeMediaFiles: false, context.CancellationToken);
+        var assets = await assetCheck.CheckAsync(json, context.Caller().UserId, probeMediaFiles: false, context.CancellationToken);
         var (durationSeconds, skipped) = RenderableDocument.Check(json, field, exportOptions.SkipUnsupportedItems, assets);
         var job = new NewExportJob(
-            LocalOwner.UserId,
+            context.Caller().UserId,
             request.Name.Trim().Length > 0 ? request.Name : projectRow?.Title ?? DefaultName,
             projectRow?.ProjectId,
             version,
@@ -66,7 +69,7 @@ internal sealed partial class ExportRpcService(ExportJobStore jobs, ExportListQu
             request.WebhookUrl,
             durationSeconds,
             skipped);
-        return await writes.RunAsync(LocalOwner.UserId, IdempotencyKey.From(context), nameof(CreateExport), request, async transaction =>
+        return await writes.RunAsync(context.Caller().UserId, IdempotencyKey.From(context), nameof(CreateExport), request, async transaction =>
         {
             var (created, deduplicated) = await jobs.CreateAsync(transaction, job, options.Value.MaxActivePerUser, context.CancellationToken);
             await ExportAssetReferences.AddAsync(transaction, created.ExportId, UploadedAssetIds(assets), context.CancellationToken);
@@ -82,7 +85,7 @@ internal sealed partial class ExportRpcService(ExportJobStore jobs, ExportListQu
     public async Task<GetExportResponse> GetExport(GetExportRequest request, ServerCallContext context)
     {
         var exportId = ExportIds.Parse(request.ExportId);
-        var job = await jobs.GetAsync(exportId, LocalOwner.UserId, context.CancellationToken) ?? throw ExportErrors.NotFound(exportId);
+        var job = await jobs.GetAsync(exportId, context.Caller().UserId, context.CancellationToken) ?? throw ExportErrors.NotFound(exportId);
         return new GetExportResponse { Export = await links.WithDownloadUrlAsync(ExportMessages.ToExport(job), context.CancellationToken) };
     }
 
@@ -93,12 +96,12 @@ internal sealed partial class ExportRpcService(ExportJobStore jobs, ExportListQu
         var cancellationToken = context.CancellationToken;
         // Subscribed before the first read, so no change between the read and the subscription is missed.
         using var subscription = hub.Subscribe(exportId);
-        var current = await jobs.GetAsync(exportId, LocalOwner.UserId, cancellationToken) ?? throw ExportErrors.NotFound(exportId);
+        var current = await jobs.GetAsync(exportId, context.Caller().UserId, cancellationToken) ?? throw ExportErrors.NotFound(exportId);
         var sent = ExportMessages.ToExport(current);
         await responses.WriteAsync(new WatchExportResponse { Export = await links.WithDownloadUrlAsync(sent, cancellationToken) });
         while (!ExportStatuses.IsTerminal(sent.Status))
         {
-            var next = await NextChangeAsync(subscription, exportId, cancellationToken);
+            var next = await NextChangeAsync(subscription, exportId, context.Caller().UserId, cancellationToken);
             if (WatchOrder.Follows(next, sent))
             {
                 sent = next;
@@ -111,7 +114,8 @@ internal sealed partial class ExportRpcService(ExportJobStore jobs, ExportListQu
     public async Task<CancelExportResponse> CancelExport(CancelExportRequest request, ServerCallContext context)
     {
         var exportId = ExportIds.Parse(request.ExportId);
-        var (job, cancelled) = await jobs.CancelAsync(exportId, LocalOwner.UserId, ProjectRpcService.Metadata(context), context.CancellationToken)
+        context.NameAuditedResource("export", exportId);
+        var (job, cancelled) = await jobs.CancelAsync(exportId, context.Caller().UserId, ProjectRpcService.Metadata(context), context.CancellationToken)
             ?? throw ExportErrors.NotFound(exportId);
         if (cancelled)
         {
@@ -134,7 +138,7 @@ internal sealed partial class ExportRpcService(ExportJobStore jobs, ExportListQu
     /// version (0: the latest, resolved now), with the project row for its title and folder.
     /// </summary>
     private async Task<(string Json, string Field, ProjectRow? Project, long Version)> DocumentAsync(CreateExportRequest request,
-        CancellationToken cancellationToken)
+        string ownerId, CancellationToken cancellationToken)
     {
         switch (request.SourceCase)
         {
@@ -142,7 +146,7 @@ internal sealed partial class ExportRpcService(ExportJobStore jobs, ExportListQu
                 return (ProjectRequests.EditorState(request.EditorState, "editor_state"), "editor_state", null, 0);
             case CreateExportRequest.SourceOneofCase.ProjectId:
                 var projectId = ProjectRequests.ProjectId(request.ProjectId);
-                var latest = await projects.GetLatestAsync(projectId, LocalOwner.UserId, includeState: request.ProjectVersion == 0, cancellationToken)
+                var latest = await projects.GetLatestAsync(projectId, ownerId, includeState: request.ProjectVersion == 0, cancellationToken)
                     ?? throw ProjectErrors.NotFound(projectId);
                 if (request.ProjectVersion == 0)
                 {
@@ -164,7 +168,7 @@ internal sealed partial class ExportRpcService(ExportJobStore jobs, ExportListQu
     /// shut down, the stream ends with UNAVAILABLE SERVER_SHUTTING_DOWN, so the client watches again elsewhere or later
     /// instead of holding the shutdown up.
     /// </summary>
-    private async Task<Export> NextChangeAsync(ExportSubscription subscription, Guid exportId, CancellationToken cancellationToken)
+    private async Task<Export> NextChangeAsync(ExportSubscription subscription, Guid exportId, string ownerId, CancellationToken cancellationToken)
     {
         using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
         wait.CancelAfter(WatchRereadInterval);
@@ -178,7 +182,7 @@ internal sealed partial class ExportRpcService(ExportJobStore jobs, ExportListQu
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            var job = await jobs.GetAsync(exportId, LocalOwner.UserId, cancellationToken) ?? throw ExportErrors.NotFound(exportId);
+            var job = await jobs.GetAsync(exportId, ownerId, cancellationToken) ?? throw ExportErrors.NotFound(exportId);
             return ExportMessages.ToExport(job);
         }
     }

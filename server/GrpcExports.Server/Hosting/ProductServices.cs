@@ -15,6 +15,7 @@ internal static class ProductServices
         .AddGrpcService<ProjectRpcService>()
         .AddGrpcService<ExportRpcService>()
         .AddGrpcService<AssetRpcService>()
+        .AddSingleton<AccountUsageQuery>()
         .AddGrpcService<AccountRpcService>()
         .AddGrpcService<AdminRpcService>()
         .AddGrpcReflectionDocumentation(DocumentedDescriptors.Files);

@@ -6,6 +6,7 @@ using GrpcExports.Server.Exports;
 using GrpcExports.Server.Exports.Download;
 using GrpcExports.Server.ProjectFiles;
 using GrpcExports.Server.Projects;
+using GrpcExports.Server.Security;
 using GrpcExports.Server.Thumbnails;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -20,7 +21,7 @@ namespace GrpcExports.Server.Hosting;
 /// ASP.NET Core configuration: appsettings.json, environment variables such as Kestrel__Endpoints__Grpc__Url,
 /// or --Kestrel:Endpoints:Grpc:Url=... on the command line), the database (a configured PostgreSQL server, or a
 /// private cluster the server starts itself; migrated before Kestrel listens), the event store, and every gRPC
-/// service of the product.
+/// service of the product behind API-key authentication (Security/).
 /// </summary>
 public static class ServerApplication
 {
@@ -34,6 +35,7 @@ public static class ServerApplication
         // Cleartext HTTP/2 has no upgrade path, so an endpoint that is not told otherwise speaks only HTTP/2.
         builder.WebHost.ConfigureKestrel(kestrel =>
             kestrel.ConfigureEndpointDefaults(endpoint => endpoint.Protocols = HttpProtocols.Http2));
+        builder.Services.AddSecurity(builder.Configuration);
         builder.Services.AddDatabase(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddEventStore();
         builder.Services.AddProjectStore(builder.Configuration);

@@ -1,6 +1,7 @@
 using GrpcExports.Grpc.Calls;
 using GrpcExports.Protocol.V1;
 using GrpcExports.Server.Errors;
+using GrpcExports.Server.Security.Authentication;
 
 namespace GrpcExports.Server.Projects;
 
@@ -26,7 +27,7 @@ internal sealed partial class ProjectRpcService
                 break;
             case CheckProjectAssetsRequest.SourceOneofCase.ProjectId:
                 var projectId = ProjectRequests.ProjectId(request.ProjectId);
-                var latest = await store.GetLatestAsync(projectId, LocalOwner.UserId, includeState: request.Version == 0, context.CancellationToken)
+                var latest = await store.GetLatestAsync(projectId, context.Caller().UserId, includeState: request.Version == 0, context.CancellationToken)
                     .ConfigureAwait(false) ?? throw ProjectErrors.NotFound(projectId);
                 if (request.Version > latest.Version)
                 {
@@ -39,7 +40,7 @@ internal sealed partial class ProjectRpcService
             default:
                 throw ProductErrors.MissingField("project_id", "Say what to check: a project_id, or an editor_state sent inline.");
         }
-        var response = await assetCheck.CheckAsync(json, LocalOwner.UserId, probeMediaFiles: true, context.CancellationToken).ConfigureAwait(false);
+        var response = await assetCheck.CheckAsync(json, context.Caller().UserId, probeMediaFiles: true, context.CancellationToken).ConfigureAwait(false);
         response.ProjectVersion = version;
         return response;
     }

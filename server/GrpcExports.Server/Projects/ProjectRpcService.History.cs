@@ -5,6 +5,7 @@ using GrpcExports.Server.EditorState.JsonPatch;
 using GrpcExports.Server.Projects.History;
 using GrpcExports.Server.Projects.Paging;
 using GrpcExports.Server.Projects.Storage;
+using GrpcExports.Server.Security.Authentication;
 
 namespace GrpcExports.Server.Projects;
 
@@ -21,9 +22,9 @@ internal sealed partial class ProjectRpcService
         {
             throw ProjectErrors.InvalidRequest("types", "PROJECT_EVENT_TYPE_UNSPECIFIED is not an event type; leave types empty for all.");
         }
-        var latest = await store.GetLatestAsync(projectId, LocalOwner.UserId, includeState: false, context.CancellationToken).ConfigureAwait(false)
+        var latest = await store.GetLatestAsync(projectId, context.Caller().UserId, includeState: false, context.CancellationToken).ConfigureAwait(false)
             ?? throw ProjectErrors.NotFound(projectId);
-        var fingerprint = PageToken.Fingerprint(nameof(ListProjectHistory), LocalOwner.UserId, projectId.ToString(),
+        var fingerprint = PageToken.Fingerprint(nameof(ListProjectHistory), context.Caller().UserId, projectId.ToString(),
             request.OldestFirst ? "oldest" : "newest", string.Join(",", request.Types_.Select(t => (int)t).Distinct().Order()));
         var fromVersion = request.PageToken.Length > 0
             ? long.Parse(PageToken.Read(request.PageToken, fingerprint, cursorLength: 1)[0], CultureInfo.InvariantCulture)
@@ -52,7 +53,7 @@ internal sealed partial class ProjectRpcService
         {
             throw ProjectErrors.InvalidRequest("to_version", "A version is 1 or more (0 means latest).");
         }
-        var latest = await store.GetLatestAsync(projectId, LocalOwner.UserId, includeState: false, context.CancellationToken).ConfigureAwait(false)
+        var latest = await store.GetLatestAsync(projectId, context.Caller().UserId, includeState: false, context.CancellationToken).ConfigureAwait(false)
             ?? throw ProjectErrors.NotFound(projectId);
         var toVersion = request.ToVersion == 0 ? latest.Version : request.ToVersion;
         foreach (var version in new[] { request.FromVersion, toVersion })

@@ -4,6 +4,8 @@ using GrpcExports.Protocol.V1;
 using GrpcExports.Server.Errors;
 using GrpcExports.Server.Projects.Idempotency;
 using GrpcExports.Server.Projects.Storage;
+using GrpcExports.Server.Security.Audit;
+using GrpcExports.Server.Security.Authentication;
 
 namespace GrpcExports.Server.Projects;
 
@@ -15,9 +17,9 @@ internal sealed partial class ProjectRpcService
         var project = request.Project ?? throw ProductErrors.MissingField("project", "The project with its id and new values is required.");
         var projectId = ProjectRequests.ProjectId(project.Id, "project.id");
         var update = MetadataMask.Resolve(request.UpdateMask, project);
-        return await writes.RunAsync(LocalOwner.UserId, IdempotencyKey.From(context), nameof(UpdateProject), request, async transaction =>
+        return await writes.RunAsync(context.Caller().UserId, IdempotencyKey.From(context), nameof(UpdateProject), request, async transaction =>
         {
-            var row = await store.UpdateMetadataAsync(transaction, projectId, LocalOwner.UserId, update, Metadata(context),
+            var row = await store.UpdateMetadataAsync(transaction, projectId, context.Caller().UserId, update, Metadata(context),
                 context.CancellationToken).ConfigureAwait(false) ?? throw ProjectErrors.NotFound(projectId);
             return new UpdateProjectResponse { Project = ProjectMessages.ToProject(row with { EditorStateJson = null }) };
         }, context.CancellationToken).ConfigureAwait(false);
@@ -27,9 +29,10 @@ internal sealed partial class ProjectRpcService
     public async Task<DeleteProjectResponse> DeleteProject(DeleteProjectRequest request, ServerCallContext context)
     {
         var projectId = ProjectRequests.ProjectId(request.ProjectId);
-        return await writes.RunAsync(LocalOwner.UserId, IdempotencyKey.From(context), nameof(DeleteProject), request, async transaction =>
+        context.NameAuditedResource("project", projectId);
+        return await writes.RunAsync(context.Caller().UserId, IdempotencyKey.From(context), nameof(DeleteProject), request, async transaction =>
         {
-            var deletedAt = await store.DeleteAsync(transaction, projectId, LocalOwner.UserId, Metadata(context), context.CancellationToken)
+            var deletedAt = await store.DeleteAsync(transaction, projectId, context.Caller().UserId, Metadata(context), context.CancellationToken)
                 .ConfigureAwait(false) ?? throw ProjectErrors.NotFound(projectId);
             return new DeleteProjectResponse { ProjectId = projectId.ToString(), DeleteTime = Timestamp.FromDateTimeOffset(deletedAt) };
         }, context.CancellationToken).ConfigureAwait(false);
@@ -44,7 +47,7 @@ internal sealed partial class ProjectRpcService
             throw ProjectErrors.InvalidRequest("version", "A version is 1 or more (0 means latest).");
         }
         var (title, description, folderId) = ProjectRequests.Metadata(request.Title, request.Description, request.FolderId, prefix: "");
-        var latest = await store.GetLatestAsync(sourceId, LocalOwner.UserId, includeState: request.Version == 0, context.CancellationToken)
+        var latest = await store.GetLatestAsync(sourceId, context.Caller().UserId, includeState: request.Version == 0, context.CancellationToken)
             .ConfigureAwait(false) ?? throw ProjectErrors.NotFound(sourceId);
         if (request.Version > latest.Version)
         {
@@ -54,9 +57,9 @@ internal sealed partial class ProjectRpcService
             ? latest
             : await store.GetAtVersionAsync(latest, request.Version, includeState: true, context.CancellationToken).ConfigureAwait(false);
         var cloneTitle = request.Title.Trim().Length == 0 ? CopyTitle(source.Title) : title;
-        return await writes.RunAsync(LocalOwner.UserId, IdempotencyKey.From(context), nameof(CloneProject), request, async transaction =>
+        return await writes.RunAsync(context.Caller().UserId, IdempotencyKey.From(context), nameof(CloneProject), request, async transaction =>
         {
-            var row = await store.CreateAsync(transaction, LocalOwner.UserId, cloneTitle,
+            var row = await store.CreateAsync(transaction, context.Caller().UserId, cloneTitle,
                 request.Description.Length == 0 ? source.Description : description,
                 request.FolderId.Length == 0 ? source.FolderId : folderId,
                 source.EditorStateJson!, new ProjectVersionPointer(sourceId, source.Version), Metadata(context), context.CancellationToken)
@@ -69,6 +72,7 @@ internal sealed partial class ProjectRpcService
     public async Task<RevertProjectResponse> RevertProject(RevertProjectRequest request, ServerCallContext context)
     {
         var projectId = ProjectRequests.ProjectId(request.ProjectId);
+        context.NameAuditedResource("project", projectId);
         if (request.Version < 1)
         {
             throw ProjectErrors.InvalidRequest("version", "The version to restore is required (1 or more).");
@@ -77,9 +81,9 @@ internal sealed partial class ProjectRpcService
         {
             throw ProjectErrors.InvalidRequest("expected_state_version", "A state version is 1 or more (0 means no check).");
         }
-        return await writes.RunAsync(LocalOwner.UserId, IdempotencyKey.From(context), nameof(RevertProject), request, async transaction =>
+        return await writes.RunAsync(context.Caller().UserId, IdempotencyKey.From(context), nameof(RevertProject), request, async transaction =>
         {
-            var outcome = await store.RevertAsync(transaction, projectId, LocalOwner.UserId, request.Version, request.ExpectedStateVersion,
+            var outcome = await store.RevertAsync(transaction, projectId, context.Caller().UserId, request.Version, request.ExpectedStateVersion,
                 Metadata(context), context.CancellationToken).ConfigureAwait(false) ?? throw ProjectErrors.NotFound(projectId);
             return new RevertProjectResponse { Project = ProjectMessages.ToProject(outcome.Project), Unchanged = outcome.Unchanged };
         }, context.CancellationToken).ConfigureAwait(false);

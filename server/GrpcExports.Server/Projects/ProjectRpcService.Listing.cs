@@ -3,6 +3,7 @@ using GrpcExports.Grpc.Calls;
 using GrpcExports.Protocol.V1;
 using GrpcExports.Server.Projects.Listing;
 using GrpcExports.Server.Projects.Paging;
+using GrpcExports.Server.Security.Authentication;
 
 namespace GrpcExports.Server.Projects;
 
@@ -22,7 +23,7 @@ internal sealed partial class ProjectRpcService
         {
             throw ProjectErrors.InvalidRequest("folder_id", $"A folder id has at most {ProjectRequests.MaxFolderLength} characters.");
         }
-        var filter = new ProjectListFilter(LocalOwner.UserId, request.FolderId, request.TitleContains,
+        var filter = new ProjectListFilter(context.Caller().UserId, request.FolderId, request.TitleContains,
             request.UpdateTimeAfter?.ToDateTimeOffset(), request.UpdateTimeBefore?.ToDateTimeOffset());
         var fingerprint = PageToken.Fingerprint(nameof(ListProjects), filter.OwnerId, filter.FolderId, filter.TitleContains,
             Ticks(filter.UpdatedAtOrAfter), Ticks(filter.UpdatedBefore));

@@ -13,6 +13,7 @@ using GrpcExports.Server.Projects.Idempotency;
 using GrpcExports.Server.Projects.Listing;
 using GrpcExports.Server.Projects.Storage;
 using GrpcExports.Server.Projects.SyncRateLimiting;
+using GrpcExports.Server.Security.Authentication;
 using GrpcExports.Server.Thumbnails;
 
 namespace GrpcExports.Server.Projects;
@@ -20,7 +21,8 @@ namespace GrpcExports.Server.Projects;
 /// <summary>
 /// grpcexports.v1.ProjectService: projects on the event store (Storage/ProjectStore.cs). Reads and autosave here;
 /// listing, history, the other writes, project files and thumbnails in the ProjectRpcService.*.cs files beside it. Writes run through
-/// <see cref="IdempotentWrites"/> (the `idempotency-key` header). Every project belongs to <see cref="LocalOwner"/>.
+/// <see cref="IdempotentWrites"/> (the `idempotency-key` header). Every project belongs to the calling user
+/// (<see cref="CallerContext.Caller"/>).
 /// </summary>
 internal sealed partial class ProjectRpcService(ProjectStore store, ProjectListQuery listing, ProjectHistoryQuery history, IdempotentWrites writes,
     SyncRateLimiter syncRate, ProjectAssetCheck assetCheck, ProjectFileExports fileExports, ProjectFileImports fileImports,
@@ -30,7 +32,7 @@ internal sealed partial class ProjectRpcService(ProjectStore store, ProjectListQ
 
     public static ServiceDescriptor Descriptor => ProjectServiceReflection.Descriptor.Services[0];
 
-    /// <summary>A new project at version 1 with the document sent (or a blank one), owned by <see cref="LocalOwner"/>.</summary>
+    /// <summary>A new project at version 1 with the document sent (or a blank one), owned by the caller.</summary>
     public async Task<CreateProjectResponse> CreateProject(CreateProjectRequest request, ServerCallContext context)
     {
         var project = request.Project ?? new Project();
@@ -38,9 +40,9 @@ internal sealed partial class ProjectRpcService(ProjectStore store, ProjectListQ
         var stateJson = project.EditorState is null
             ? BlankEditorStateJson
             : ProjectRequests.EditorState(project.EditorState, "project.editor_state");
-        return await writes.RunAsync(LocalOwner.UserId, IdempotencyKey.From(context), nameof(CreateProject), request, async transaction =>
+        return await writes.RunAsync(context.Caller().UserId, IdempotencyKey.From(context), nameof(CreateProject), request, async transaction =>
         {
-            var row = await store.CreateAsync(transaction, LocalOwner.UserId, title, description, folderId, stateJson, clonedFrom: null,
+            var row = await store.CreateAsync(transaction, context.Caller().UserId, title, description, folderId, stateJson, clonedFrom: null,
                 Metadata(context), context.CancellationToken).ConfigureAwait(false);
             return new CreateProjectResponse { Project = ProjectMessages.ToProject(row) };
         }, context.CancellationToken).ConfigureAwait(false);
@@ -60,7 +62,7 @@ internal sealed partial class ProjectRpcService(ProjectStore store, ProjectListQ
         }
         var includeState = request.View != ProjectView.Basic;
         var pastRead = request.Version != 0 || request.AsOfTime is not null;
-        var latest = await store.GetLatestAsync(projectId, LocalOwner.UserId, includeState && !pastRead, context.CancellationToken).ConfigureAwait(false)
+        var latest = await store.GetLatestAsync(projectId, context.Caller().UserId, includeState && !pastRead, context.CancellationToken).ConfigureAwait(false)
             ?? throw ProjectErrors.NotFound(projectId);
         if (!pastRead)
         {
@@ -106,13 +108,13 @@ internal sealed partial class ProjectRpcService(ProjectStore store, ProjectListQ
             throw ProjectErrors.InvalidRequest("expected_state_version", "A state version is 1 or more (0 means no check).");
         }
         var stateJson = ProjectRequests.EditorState(request.EditorState, "editor_state");
-        return await writes.RunAsync(LocalOwner.UserId, idempotencyKey, nameof(SyncProject), request, async transaction =>
+        return await writes.RunAsync(context.Caller().UserId, idempotencyKey, nameof(SyncProject), request, async transaction =>
         {
             if (idempotencyKey is not null)
             {
                 syncRate.Acquire(projectId);
             }
-            var outcome = await store.SyncAsync(transaction, projectId, LocalOwner.UserId, request.ExpectedStateVersion, stateJson,
+            var outcome = await store.SyncAsync(transaction, projectId, context.Caller().UserId, request.ExpectedStateVersion, stateJson,
                 Metadata(context), context.CancellationToken).ConfigureAwait(false) ?? throw ProjectErrors.NotFound(projectId);
             return new SyncProjectResponse
             {
@@ -160,7 +162,7 @@ internal sealed partial class ProjectRpcService(ProjectStore store, ProjectListQ
 
     /// <summary>Who made a change through this call and with what client, for the events it appends (exports' too).</summary>
     internal static EventMetadata Metadata(ServerCallContext context) => new(
-        new EventActor(LocalOwner.UserId),
+        context.Caller().EventActor,
         ClientInfo: context.RequestHeaders.UserAgent.ToString() is { Length: > 0 } agent ? agent : null,
         IdempotencyKey: IdempotencyKey.From(context));
 }

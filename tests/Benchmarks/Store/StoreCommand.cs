@@ -4,7 +4,6 @@ using Benchmarks.Reporting;
 using GrpcExports.Client;
 using GrpcExports.Protocol.V1;
 using GrpcExports.Server.Events;
-using GrpcExports.Server.Projects;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Npgsql;
@@ -34,7 +33,7 @@ public sealed class StoreCommand : IBenchmarkCommand
         var output = Console.Out;
         var total = Stopwatch.StartNew();
         await using var host = await StoreHost.StartAsync(cancellationToken);
-        using var connection = new GrpcConnection(host.Address);
+        using var connection = host.Connect();
         var grpc = new ProjectServiceClient(connection);
         var naive = new NaiveStateTable(host.Database);
         await naive.CreateAsync(cancellationToken);
@@ -47,7 +46,7 @@ public sealed class StoreCommand : IBenchmarkCommand
             + $"(one item moved or one keyframe changed per sync); reads against a {options.History}-event history; "
             + $"{Environment.ProcessorCount} cores");
         var viaGrpc = (await grpc.CreateProjectAsync(new CreateProjectRequest { Project = new Project { EditorState = Parse(states.At(0)) } }, cancellationToken: cancellationToken)).Project;
-        var atStore = await host.WriteAsync(tx => host.Projects.CreateAsync(tx, LocalOwner.UserId, "bench", "", "", states.At(0), null, EventMetadata.None, cancellationToken), cancellationToken);
+        var atStore = await host.WriteAsync(tx => host.Projects.CreateAsync(tx, StoreHost.OwnerId, "bench", "", "", states.At(0), null, EventMetadata.None, cancellationToken), cancellationToken);
         var naiveProject = Guid.NewGuid();
         await naive.SyncAsync(naiveProject, states.At(0), cancellationToken);
         // Untimed first syncs warm each path up (JIT, pools, plans); the measured steps follow them.
@@ -55,7 +54,7 @@ public sealed class StoreCommand : IBenchmarkCommand
         for (var step = 1; step < first; step++)
         {
             await grpc.SyncProjectAsync(new SyncProjectRequest { ProjectId = viaGrpc.Id, EditorState = Parse(states.At(step)) }, cancellationToken: cancellationToken);
-            await host.WriteAsync(tx => host.Projects.SyncAsync(tx, atStore.ProjectId, LocalOwner.UserId, 0, states.At(step), EventMetadata.None, cancellationToken), cancellationToken);
+            await host.WriteAsync(tx => host.Projects.SyncAsync(tx, atStore.ProjectId, StoreHost.OwnerId, 0, states.At(step), EventMetadata.None, cancellationToken), cancellationToken);
             await naive.SyncAsync(naiveProject, states.At(step), cancellationToken);
         }
         var phase = Stopwatch.StartNew();
@@ -63,7 +62,7 @@ public sealed class StoreCommand : IBenchmarkCommand
             async state => await grpc.SyncProjectAsync(new SyncProjectRequest { ProjectId = viaGrpc.Id, EditorState = state }, cancellationToken: cancellationToken),
             cancellationToken);
         var (storeSyncs, storePace) = await Timings.PacedAsync(options.Syncs, options.SyncsPerSecond, step => states.At(first + step - 1),
-            state => host.WriteAsync(tx => host.Projects.SyncAsync(tx, atStore.ProjectId, LocalOwner.UserId, 0, state, EventMetadata.None, cancellationToken), cancellationToken), cancellationToken);
+            state => host.WriteAsync(tx => host.Projects.SyncAsync(tx, atStore.ProjectId, StoreHost.OwnerId, 0, state, EventMetadata.None, cancellationToken), cancellationToken), cancellationToken);
         var (naiveSyncs, naivePace) = await Timings.PacedAsync(options.Syncs, options.SyncsPerSecond, step => states.At(first + step - 1),
             state => naive.SyncAsync(naiveProject, state, cancellationToken), cancellationToken);
         output.WriteLine($"  steady syncs: {phase.Elapsed.TotalSeconds:0} s");
@@ -76,17 +75,17 @@ public sealed class StoreCommand : IBenchmarkCommand
         // A long history: the event store gets it sync by sync, the naive table in one COPY (its sync path is measured above).
         phase.Restart();
         var historyStates = new EditorStates(options.HistoryItems);
-        var history = await host.WriteAsync(tx => host.Projects.CreateAsync(tx, LocalOwner.UserId, "history", "", "", historyStates.At(0), null, EventMetadata.None, cancellationToken), cancellationToken);
+        var history = await host.WriteAsync(tx => host.Projects.CreateAsync(tx, StoreHost.OwnerId, "history", "", "", historyStates.At(0), null, EventMetadata.None, cancellationToken), cancellationToken);
         for (var step = 1; step < options.History; step++)
         {
-            await host.WriteAsync(tx => host.Projects.SyncAsync(tx, history.ProjectId, LocalOwner.UserId, 0, historyStates.At(step), EventMetadata.None, cancellationToken), cancellationToken);
+            await host.WriteAsync(tx => host.Projects.SyncAsync(tx, history.ProjectId, StoreHost.OwnerId, 0, historyStates.At(step), EventMetadata.None, cancellationToken), cancellationToken);
         }
         var naiveHistory = Guid.NewGuid();
         await naive.LoadHistoryAsync(naiveHistory, options.History, version => historyStates.At(version - 1), cancellationToken);
         await AnalyzeAsync(host.Database, cancellationToken);
         output.WriteLine($"  history of {options.History} events per design: {phase.Elapsed.TotalSeconds:0} s");
         var past = options.History / 2 + 7;
-        var latest = await host.Projects.GetLatestAsync(history.ProjectId, LocalOwner.UserId, includeState: false, cancellationToken) ?? throw new InvalidOperationException("The history project is gone.");
+        var latest = await host.Projects.GetLatestAsync(history.ProjectId, StoreHost.OwnerId, includeState: false, cancellationToken) ?? throw new InvalidOperationException("The history project is gone.");
         var historyId = history.ProjectId.ToString();
 
         report.Heading(stateBytes, options);
@@ -100,7 +99,7 @@ public sealed class StoreCommand : IBenchmarkCommand
         report.Row("bytes stored per sync (on disk, TOAST-compressed)", ourBytes.OnDisk, naiveBytes.OnDisk, Units.Bytes);
         report.Row($"latest read p50, {options.History}-event history, at the store",
             Percentile.Of(await Timings.BackToBackAsync(options.Reads, () =>
-                host.Projects.GetLatestAsync(history.ProjectId, LocalOwner.UserId, includeState: true, cancellationToken)), 50),
+                host.Projects.GetLatestAsync(history.ProjectId, StoreHost.OwnerId, includeState: true, cancellationToken)), 50),
             Percentile.Of(await Timings.BackToBackAsync(options.Reads, () => naive.ReadAsync(naiveHistory, 0, cancellationToken)), 50), Units.Latency);
         report.Row($"GetProject p50, {options.History}-event history, over gRPC",
             Percentile.Of(await Timings.BackToBackAsync(options.Reads, async () =>

@@ -1,5 +1,7 @@
+using GrpcExports.Client;
 using GrpcExports.Server.Hosting;
 using GrpcExports.Server.Projects.Storage;
+using GrpcExports.Server.Security.LocalCredentials;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -9,7 +11,8 @@ namespace Benchmarks.Store;
 /// <summary>
 /// The real server, in this process, on a loopback port, with its private PostgreSQL cluster (durable defaults) in a
 /// fresh temporary directory that is deleted when the host stops. Exposes its project store and database so the two
-/// designs can be measured side by side on the same database.
+/// designs can be measured side by side on the same database. gRPC calls use the key its first run wrote to the
+/// credentials file in that directory, so both designs write as the same user.
 /// </summary>
 public sealed class StoreHost : IAsyncDisposable
 {
@@ -24,6 +27,19 @@ public sealed class StoreHost : IAsyncDisposable
     }
 
     public Uri Address { get; }
+
+    /// <summary>The user the first run's key acts as: the owner of everything written here.</summary>
+    public static string OwnerId => FirstRunKey.LocalUserId;
+
+    /// <summary>A connection with the first run's key.</summary>
+    public GrpcConnection Connect()
+    {
+        var credentials = CredentialsFile.TryRead(CredentialsPath(_directory)) ?? throw new InvalidOperationException("The first run wrote no key.");
+        return new GrpcConnection(new GrpcConnectionOptions(Address)
+        {
+            DefaultMetadata = new Metadata().Add("authorization", $"Bearer {credentials.ApiKey}"),
+        });
+    }
 
     internal ProjectStore Projects => _app.Services.GetRequiredService<ProjectStore>();
 
@@ -49,6 +65,7 @@ public sealed class StoreHost : IAsyncDisposable
             "--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:0",
             "--Kestrel:Endpoints:Download:Url=http://127.0.0.1:0",
             $"--Database:DataDirectory={directory}",
+            $"--Security:CredentialsFile={CredentialsPath(directory)}",
             "--Logging:LogLevel:Default=Warning",
             // The steady phase syncs one project 50 times a second, above the editor-sized default limit.
             "--Projects:SyncRate:RatePerSecond=100000",
@@ -66,6 +83,8 @@ public sealed class StoreHost : IAsyncDisposable
         }
         return new StoreHost(app, directory);
     }
+
+    private static string CredentialsPath(string directory) => Path.Combine(directory, "credentials.json");
 
     public async ValueTask DisposeAsync()
     {

@@ -21,7 +21,7 @@ public sealed class AssetBufCurlTests(AssetServerFixture server) : IClassFixture
             {"chunk": "{{{Convert.ToBase64String(png, half, png.Length - half)}}}"}
             """;
 
-        var upload = await BufCurl.CallAsync(server.Address, "grpcexports.v1.AssetService/UploadAsset", messages);
+        var upload = await BufCurl.CallWithKeyAsync(server.Address, server.ApiKey, "grpcexports.v1.AssetService/UploadAsset", messages);
 
         Assert.True(upload.ExitCode == 0, upload.ToString());
         using var uploaded = JsonDocument.Parse(upload.StandardOutput);
@@ -29,10 +29,10 @@ public sealed class AssetBufCurlTests(AssetServerFixture server) : IClassFixture
         Assert.Equal(("ASSET_KIND_IMAGE", 30, 20), (asset.GetProperty("kind").GetString(), asset.GetProperty("media").GetProperty("width").GetInt32(),
             asset.GetProperty("media").GetProperty("height").GetInt32()));
         var id = asset.GetProperty("id").GetString();
-        var get = await BufCurl.CallAsync(server.Address, "grpcexports.v1.AssetService/GetAsset", $$"""{"assetId": "{{id}}"}""");
+        var get = await BufCurl.CallWithKeyAsync(server.Address, server.ApiKey, "grpcexports.v1.AssetService/GetAsset", $$"""{"assetId": "{{id}}"}""");
         Assert.True(get.ExitCode == 0, get.ToString());
         Assert.Contains("from-buf.png", get.StandardOutput);
-        var list = await BufCurl.CallAsync(server.Address, "grpcexports.v1.AssetService/ListAssets", """{"kind": "ASSET_KIND_IMAGE", "pageSize": 1}""");
+        var list = await BufCurl.CallWithKeyAsync(server.Address, server.ApiKey, "grpcexports.v1.AssetService/ListAssets", """{"kind": "ASSET_KIND_IMAGE", "pageSize": 1}""");
         Assert.True(list.ExitCode == 0, list.ToString());
         using var listed = JsonDocument.Parse(list.StandardOutput);
         Assert.Equal(id, listed.RootElement.GetProperty("assets")[0].GetProperty("id").GetString());
@@ -41,7 +41,7 @@ public sealed class AssetBufCurlTests(AssetServerFixture server) : IClassFixture
     [Fact]
     public async Task ShowsARefusedUploadsStatusAndOffendingField()
     {
-        var result = await BufCurl.CallAsync(server.Address, "grpcexports.v1.AssetService/UploadAsset",
+        var result = await BufCurl.CallWithKeyAsync(server.Address, server.ApiKey, "grpcexports.v1.AssetService/UploadAsset",
             """{"header": {"fileName": "../escape.png"}} {"chunk": "AAEC"}""");
 
         Assert.NotEqual(0, result.ExitCode);

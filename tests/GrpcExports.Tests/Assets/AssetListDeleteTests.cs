@@ -9,7 +9,7 @@ namespace GrpcExports.Tests.Assets;
 /// <summary>ListAssets paging and filters, and DeleteAsset: shared content, freed bytes, and refusal while a project uses the asset.</summary>
 public sealed class AssetListDeleteTests(AssetServerFixture server) : IClassFixture<AssetServerFixture>, IDisposable
 {
-    private readonly GrpcConnection _connection = new(server.Address);
+    private readonly GrpcConnection _connection = server.Connect();
     private readonly MediaSamples _samples = new();
 
     private AssetServiceClient Assets => new(_connection);

@@ -1,3 +1,4 @@
+using GrpcExports.Client;
 using GrpcExports.Tests.Support;
 using Npgsql;
 
@@ -15,6 +16,12 @@ public sealed class AssetServerFixture : IAsyncLifetime
     private RunningServer? _server;
 
     public Uri Address => Server.Address;
+
+    /// <inheritdoc cref="RunningServer.ApiKey"/>
+    public string ApiKey => Server.ApiKey;
+
+    /// <inheritdoc cref="RunningServer.Connect"/>
+    public GrpcConnection Connect() => Server.Connect();
 
     public string AssetDirectory => Path.Combine(_directory.Path, "assets");
 

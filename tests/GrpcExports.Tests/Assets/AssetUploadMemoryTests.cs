@@ -28,7 +28,7 @@ public sealed class AssetUploadMemoryTests(ITestOutputHelper output) : IDisposab
         var connectionString = await TestPostgres.CreateDatabaseAsync();
         await using var server = await ServerProcess.StartAsync($"--Database:ConnectionString={connectionString}",
             $"--Assets:Directory={Path.Combine(_directory.Path, "assets")}");
-        using var connection = new GrpcConnection(server.Address);
+        using var connection = server.Connect();
         var assets = new AssetServiceClient(connection);
         using (var samples = new MediaSamples())
         {

@@ -8,7 +8,7 @@ namespace GrpcExports.Tests.Assets;
 /// <summary>UploadAsset against the real server, ffprobe and ImageMagick: what is stored and what is probed.</summary>
 public sealed class AssetUploadTests(AssetServerFixture server) : IClassFixture<AssetServerFixture>, IDisposable
 {
-    private readonly GrpcConnection _connection = new(server.Address);
+    private readonly GrpcConnection _connection = server.Connect();
     private readonly MediaSamples _samples = new();
 
     private AssetServiceClient Assets => new(_connection);

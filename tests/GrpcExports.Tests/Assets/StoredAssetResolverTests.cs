@@ -4,6 +4,7 @@ using GrpcExports.Rendering.Timeline;
 using GrpcExports.Server.Assets.InUse;
 using GrpcExports.Server.Assets.Resolving;
 using GrpcExports.Server.Assets.Storage;
+using GrpcExports.Tests.Support;
 using Npgsql;
 
 namespace GrpcExports.Tests.Assets;
@@ -11,7 +12,7 @@ namespace GrpcExports.Tests.Assets;
 /// <summary>StoredAssetResolver: a document's remoteKey (an asset id) to the uploaded content file, inside the asset directory only.</summary>
 public sealed class StoredAssetResolverTests(AssetServerFixture server) : IClassFixture<AssetServerFixture>, IDisposable
 {
-    private readonly GrpcConnection _connection = new(server.Address);
+    private readonly GrpcConnection _connection = server.Connect();
     private readonly MediaSamples _samples = new();
 
     public void Dispose()
@@ -30,7 +31,7 @@ public sealed class StoredAssetResolverTests(AssetServerFixture server) : IClass
         var files = new AssetContentFiles(server.AssetDirectory);
         var store = new AssetStore(dataSource, files, new AssetReferrers());
 
-        var resolver = await StoredAssetResolver.LoadAsync(store, files, "local", [asset.Id, unknown, "../../etc/passwd", null], CancellationToken.None);
+        var resolver = await StoredAssetResolver.LoadAsync(store, files, TestApiKeys.TestUserId, [asset.Id, unknown, "../../etc/passwd", null], CancellationToken.None);
 
         var path = resolver.ResolveFile(Asset("a", asset.Id));
         Assert.StartsWith(Path.GetFullPath(server.AssetDirectory) + Path.DirectorySeparatorChar, path);

@@ -14,7 +14,7 @@ namespace GrpcExports.Tests.Contract;
 /// </summary>
 public sealed class EditorStateCorpusTests(ServerFixture server) : IClassFixture<ServerFixture>, IDisposable
 {
-    private readonly GrpcConnection _connection = new(server.Address);
+    private readonly GrpcConnection _connection = server.Connect();
 
     public void Dispose() => _connection.Dispose();
 

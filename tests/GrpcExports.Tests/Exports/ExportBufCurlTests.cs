@@ -28,12 +28,12 @@ public sealed class ExportBufCurlTests : IAsyncLifetime
     public async Task A_stateless_export_created_and_watched_with_buf_curl_succeeds()
     {
         var state = JsonFormatter.Default.Format(SolidColour("#ff00ff", seconds: 0.5));
-        var create = await BufCurl.CallAsync(_server.Address, Service + "CreateExport",
+        var create = await BufCurl.CallWithKeyAsync(_server.Address, _server.ApiKey, Service + "CreateExport",
             $$$"""{"editorState": {{{state}}}, "name": "buf", "options": {"fps": 10, "format": "EXPORT_FORMAT_WEBM"} }""");
         Assert.True(create.ExitCode == 0, create.ToString());
         var id = JsonDocument.Parse(create.StandardOutput).RootElement.GetProperty("export").GetProperty("id").GetString();
 
-        var watch = await BufCurl.CallAsync(_server.Address, Service + "WatchExport", $$"""{"exportId": "{{id}}"}""");
+        var watch = await BufCurl.CallWithKeyAsync(_server.Address, _server.ApiKey, Service + "WatchExport", $$"""{"exportId": "{{id}}"}""");
 
         Assert.True(watch.ExitCode == 0, watch.ToString());
         var statuses = new List<string>();

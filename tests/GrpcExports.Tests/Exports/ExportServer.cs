@@ -19,7 +19,7 @@ internal sealed class ExportServer : IAsyncDisposable
     {
         _directory = directory;
         _server = server;
-        _connection = new GrpcConnection(server.Address);
+        _connection = server.Connect();
         Exports = new ExportServiceClient(_connection);
         Projects = new ProjectServiceClient(_connection);
         Accounts = new AccountServiceClient(_connection);
@@ -30,6 +30,9 @@ internal sealed class ExportServer : IAsyncDisposable
 
     /// <summary>The HTTP/1.1 Download endpoint's base address, where download URLs point.</summary>
     public Uri DownloadAddress => _server.DownloadAddress ?? throw new InvalidOperationException("The server has no Download endpoint.");
+
+    /// <inheritdoc cref="RunningServer.ApiKey"/>
+    public string ApiKey => _server.ApiKey;
 
     public ExportServiceClient Exports { get; }
 

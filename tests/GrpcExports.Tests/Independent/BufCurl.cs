@@ -13,4 +13,8 @@ public static class BufCurl
         ExternalProcess.RunAsync(RepoPaths.Buf,
             ["curl", "--protocol", "grpc", "--http2-prior-knowledge", "--data", "@-", .. arguments, new Uri(server, method).ToString()],
             standardInput: jsonRequest);
+
+    /// <summary>Calls <paramref name="method"/> as <see cref="CallAsync"/> does, sending <paramref name="apiKey"/> as `authorization: Bearer`.</summary>
+    public static Task<ExternalProcess.Result> CallWithKeyAsync(Uri server, string apiKey, string method, string jsonRequest, params string[] arguments) =>
+        CallAsync(server, method, jsonRequest, ["--header", $"authorization: Bearer {apiKey}", .. arguments]);
 }

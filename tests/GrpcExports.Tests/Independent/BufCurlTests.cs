@@ -66,7 +66,7 @@ public sealed class BufCurlTests(ServerFixture server) : IClassFixture<ServerFix
     {
         var document = await File.ReadAllTextAsync(Path.Combine(RepoPaths.EditorStateCorpus, "editor-state.valid.json"));
 
-        var result = await BufCurl.CallAsync(server.Address, "grpcexports.v1.ProjectService/ValidateEditorState",
+        var result = await BufCurl.CallWithKeyAsync(server.Address, server.ApiKey, "grpcexports.v1.ProjectService/ValidateEditorState",
             $$"""{"editorState": {{document}}}""");
 
         Assert.True(result.ExitCode == 0, result.ToString());
@@ -78,7 +78,7 @@ public sealed class BufCurlTests(ServerFixture server) : IClassFixture<ServerFix
     [Fact]
     public async Task Reports_an_error_with_its_code_and_details()
     {
-        var result = await BufCurl.CallAsync(server.Address, "grpcexports.v1.ProjectService/ValidateEditorState", "{}");
+        var result = await BufCurl.CallWithKeyAsync(server.Address, server.ApiKey, "grpcexports.v1.ProjectService/ValidateEditorState", "{}");
 
         Assert.NotEqual(0, result.ExitCode);
         using var error = JsonDocument.Parse(result.StandardError);

@@ -33,6 +33,7 @@ public sealed class GrpcJsTests(ServerFixture server) : IClassFixture<ServerFixt
         [
             $"--server_host={server.Address.Host}",
             $"--server_port={server.Address.Port.ToString(CultureInfo.InvariantCulture)}",
+            $"--api_key={server.ApiKey}",
             $"--case={testCase}",
             $"--corpus={RepoPaths.EditorStateCorpus}",
         ]);

@@ -4,6 +4,7 @@
 param(
     [Parameter(Mandatory)] [string] $ModuleManifest,
     [Parameter(Mandatory)] [string] $Endpoint,
+    [Parameter(Mandatory)] [string] $ApiKey,
     [Parameter(Mandatory)] [string] $ReportPath
 )
 $ErrorActionPreference = 'Stop'
@@ -23,7 +24,7 @@ $seen.OutputTypesWithoutView = @($commands.OutputType.Name | Sort-Object -Unique
 # Without a session every cmdlet stops the pipeline: nothing else could work.
 try { Get-GxProject -Id '0b6c2f0e-5a53-4a8e-9d3c-2f1c7d5e8a10' } catch { $seen.NotConnectedErrorId = $_.FullyQualifiedErrorId }
 
-Connect-GxServer -Endpoint $Endpoint
+Connect-GxServer -Endpoint $Endpoint -ApiKey (ConvertTo-SecureString $ApiKey -AsPlainText -Force)
 $server = Get-GxServer
 $seen.ServerHealth = $server.Health
 $seen.ServerEndpoint = $server.Endpoint.ToString()

@@ -124,7 +124,7 @@ public sealed class ModuleSessionTests(ModuleSessionTests.Session session) : ICl
         public async Task InitializeAsync()
         {
             _server = await RunningServer.StartAsync("--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:0");
-            Report = await SessionScript.RunAsync("ModuleSession.ps1", ("Endpoint", ServerAddress.ToString()));
+            Report = await SessionScript.RunAsync("ModuleSession.ps1", ("Endpoint", ServerAddress.ToString()), ("ApiKey", _server.ApiKey));
         }
 
         public async Task DisposeAsync()

@@ -5,6 +5,7 @@
 param(
     [Parameter(Mandatory)] [string] $ModuleManifest,
     [Parameter(Mandatory)] [string] $Endpoint,
+    [Parameter(Mandatory)] [string] $ApiKey,
     [Parameter(Mandatory)] [string] $RecordingEndpoint,
     [Parameter(Mandatory)] [string] $ExamplesDirectory,
     [Parameter(Mandatory)] [string] $ReportPath
@@ -16,6 +17,8 @@ $seen = [ordered]@{}
 $modules = Split-Path -Parent (Split-Path -Parent (Split-Path -Parent $ModuleManifest))
 $env:PSModulePath = $modules + [System.IO.Path]::PathSeparator + $env:PSModulePath
 Import-Module GrpcExports
+# The examples, like any scheduled script, take the key from $env:GX_API_KEY; so does this session.
+$env:GX_API_KEY = $ApiKey
 Connect-GxServer -Endpoint $Endpoint
 
 function EditorState([int] $width) {

@@ -208,6 +208,7 @@ public sealed class ProjectCmdletsSessionTests(ProjectCmdletsSessionTests.Sessio
             _recording = await AuthorizationRecordingServer.StartAsync();
             Report = await SessionScript.RunAsync("ProjectCmdletsSession.ps1",
                 ("Endpoint", _server.Address.ToString()),
+                ("ApiKey", _server.ApiKey),
                 ("RecordingEndpoint", _recording.Address.ToString()),
                 ("ExamplesDirectory", Path.Combine(RepoPaths.Root, "examples")));
             Recorded = _recording.Received;

@@ -23,7 +23,7 @@ public sealed class ProjectAutosaveStorageTests(ITestOutputHelper output)
     {
         // Back-to-back syncs far beyond an editor's pace: the per-project rate limit is opened up for them.
         await using var server = await RunningServer.StartAsync("--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:0", $"--Projects:SyncRate:Burst={Syncs}");
-        using var connection = new GrpcConnection(server.Address);
+        using var connection = server.Connect();
         var projects = new ProjectServiceClient(connection);
         var project = (await projects.CreateProjectAsync(new CreateProjectRequest
         {
@@ -63,7 +63,7 @@ public sealed class ProjectAutosaveStorageTests(ITestOutputHelper output)
     public async Task GetProjectReadsTheLatestStateWithoutTouchingTheEventTables()
     {
         await using var server = await RunningServer.StartAsync("--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:0", "--Projects:SnapshotEvery=5");
-        using var connection = new GrpcConnection(server.Address);
+        using var connection = server.Connect();
         var projects = new ProjectServiceClient(connection);
         var project = (await projects.CreateProjectAsync(new CreateProjectRequest
         {
@@ -100,7 +100,7 @@ public sealed class ProjectAutosaveStorageTests(ITestOutputHelper output)
     public async Task ListProjectsReadsTheProjectionWithoutTouchingTheEventTables()
     {
         await using var server = await RunningServer.StartAsync("--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:0");
-        using var connection = new GrpcConnection(server.Address);
+        using var connection = server.Connect();
         var projects = new ProjectServiceClient(connection);
         for (var i = 0; i < 3; i++)
         {
@@ -129,7 +129,7 @@ public sealed class ProjectAutosaveStorageTests(ITestOutputHelper output)
     public async Task RevertsStoreAPatchOrASnapshotLikeSyncsAndEveryVersionStillReadsBack()
     {
         await using var server = await RunningServer.StartAsync("--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:0", "--Projects:SnapshotEvery=3");
-        using var connection = new GrpcConnection(server.Address);
+        using var connection = server.Connect();
         var projects = new ProjectServiceClient(connection);
         var id = (await projects.CreateProjectAsync(new CreateProjectRequest { Project = new Project { EditorState = Parse(LargeState(10, 1, 0)) } })).Project.Id;
         var expected = new Dictionary<long, string> { [1] = LargeState(10, 1, 0) };
@@ -164,7 +164,7 @@ public sealed class ProjectAutosaveStorageTests(ITestOutputHelper output)
     public async Task DeleteKeepsTheEventsAndTheProjectionRow()
     {
         await using var server = await RunningServer.StartAsync("--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:0");
-        using var connection = new GrpcConnection(server.Address);
+        using var connection = server.Connect();
         var projects = new ProjectServiceClient(connection);
         var id = (await projects.CreateProjectAsync(new CreateProjectRequest())).Project.Id;
         await projects.SyncProjectAsync(new SyncProjectRequest { ProjectId = id, EditorState = Parse(LargeState(3)) });

@@ -38,7 +38,7 @@ public sealed class ProjectBufCurlTests(ServerFixture server) : IClassFixture<Se
     {
         var id = (await CallAsync("CreateProject", "{}")).GetProperty("project").GetProperty("id").GetString();
 
-        var result = await BufCurl.CallAsync(server.Address, Service + "UpdateProject",
+        var result = await BufCurl.CallWithKeyAsync(server.Address, server.ApiKey, Service + "UpdateProject",
             $$"""{"project": {"id": "{{id}}"}, "updateMask": "editorState"}""");
 
         Assert.NotEqual(0, result.ExitCode);
@@ -49,7 +49,7 @@ public sealed class ProjectBufCurlTests(ServerFixture server) : IClassFixture<Se
 
     private async Task<JsonElement> CallAsync(string method, string json, params string[] arguments)
     {
-        var result = await BufCurl.CallAsync(server.Address, Service + method, json, arguments);
+        var result = await BufCurl.CallWithKeyAsync(server.Address, server.ApiKey, Service + method, json, arguments);
         Assert.True(result.ExitCode == 0, result.ToString());
         using var document = JsonDocument.Parse(result.StandardOutput);
         return document.RootElement.Clone();

@@ -11,7 +11,7 @@ namespace GrpcExports.Tests.Projects;
 /// <summary>The errors of CreateProject, GetProject and SyncProject, with their reasons, metadata and field violations.</summary>
 public sealed class ProjectErrorTests(ServerFixture server) : IClassFixture<ServerFixture>, IDisposable
 {
-    private readonly GrpcConnection _connection = new(server.Address);
+    private readonly GrpcConnection _connection = server.Connect();
 
     private ProjectServiceClient Projects => new(_connection);
 
@@ -148,7 +148,7 @@ public sealed class ProjectErrorTests(ServerFixture server) : IClassFixture<Serv
         for (var round = 0; round < 10; round++)
         {
             var project = (await Projects.CreateProjectAsync(new CreateProjectRequest { Project = new Project { EditorState = Parse(LargeState(20)) } })).Project;
-            using var other = new GrpcConnection(server.Address);
+            using var other = server.Connect();
             var first = Projects.SyncProjectAsync(new SyncProjectRequest { ProjectId = project.Id, EditorState = Parse(LargeState(20, 3, 1)), ExpectedStateVersion = 1 });
             var second = new ProjectServiceClient(other).SyncProjectAsync(new SyncProjectRequest
             {

@@ -11,7 +11,7 @@ namespace GrpcExports.Tests.Projects;
 /// <summary>ListProjectHistory: events with type, actor, size and a summary computed from the patch, paged both ways; and its errors.</summary>
 public sealed class ProjectHistoryTests(ServerFixture server) : IClassFixture<ServerFixture>, IDisposable
 {
-    private readonly GrpcConnection _connection = new(server.Address);
+    private readonly GrpcConnection _connection = server.Connect();
 
     private ProjectServiceClient Projects => new(_connection);
 
@@ -37,7 +37,7 @@ public sealed class ProjectHistoryTests(ServerFixture server) : IClassFixture<Se
             history.Events.Select(e => e.Summary));
         Assert.Equal(2L, history.Events[0].RestoredVersion);
         Assert.Equal([true, false, true, true, true, true], history.Events.Select(e => e.StateChanged));
-        Assert.All(history.Events, e => Assert.Equal("local", e.Actor.UserId));
+        Assert.All(history.Events, e => Assert.Equal(TestApiKeys.TestUserId, e.Actor.UserId));
         Assert.All(history.Events, e => Assert.True(e.SizeBytes > 0));
         // A sync stores what changed, the creation the whole document.
         Assert.True(history.Events[4].SizeBytes * 10 < history.Events[5].SizeBytes);

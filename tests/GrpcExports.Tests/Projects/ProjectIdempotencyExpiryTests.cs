@@ -21,7 +21,7 @@ public sealed class ProjectIdempotencyExpiryTests
         await using var server = await RunningServer.StartAsync("--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:0",
             "--Projects:IdempotencyRetention=01:00:00", "--Projects:IdempotencyCleanupInterval=00:00:00.200");
         await using var database = NpgsqlDataSource.Create(server.ConnectionString!);
-        using var connection = new GrpcConnection(server.Address);
+        using var connection = server.Connect();
         var projects = new ProjectServiceClient(connection);
         await projects.CreateProjectAsync(new CreateProjectRequest { Project = new Project { Title = "expired" } }, WithKey("expired"));
         await projects.CreateProjectAsync(new CreateProjectRequest { Project = new Project { Title = "kept" } }, WithKey("kept"));

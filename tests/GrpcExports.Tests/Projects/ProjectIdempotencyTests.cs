@@ -15,7 +15,7 @@ public sealed class ProjectIdempotencyTests(ServerFixture server) : IClassFixtur
 {
     private static readonly TimeSpan HangGuard = TimeSpan.FromMinutes(1);
 
-    private readonly GrpcConnection _connection = new(server.Address);
+    private readonly GrpcConnection _connection = server.Connect();
 
     private ProjectServiceClient Projects => new(_connection);
 
@@ -126,7 +126,7 @@ public sealed class ProjectIdempotencyTests(ServerFixture server) : IClassFixtur
             var folder = NewFolder();
             var request = new CreateProjectRequest { Project = new Project { Title = "raced", FolderId = folder, EditorState = Parse(LargeState(40)) } };
             var key = WithKey(NewKey());
-            using var other = new GrpcConnection(server.Address);
+            using var other = server.Connect();
 
             var outcomes = await Task.WhenAll(
                 Outcome(Projects.CreateProjectAsync(request, key)),
@@ -150,13 +150,13 @@ public sealed class ProjectIdempotencyTests(ServerFixture server) : IClassFixtur
         CreateProjectResponse created;
         await using (first)
         {
-            using var connection = new GrpcConnection(first.Address);
+            using var connection = first.Connect();
             created = await new ProjectServiceClient(connection).CreateProjectAsync(request, key);
         }
 
         await using var second = await RunningServer.StartAsync("--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:0",
             $"--Database:ConnectionString={first.ConnectionString}");
-        using var again = new GrpcConnection(second.Address);
+        using var again = second.Connect();
         var projects = new ProjectServiceClient(again);
         var replayed = await projects.CreateProjectAsync(request, key);
 

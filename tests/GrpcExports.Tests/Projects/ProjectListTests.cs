@@ -10,7 +10,7 @@ namespace GrpcExports.Tests.Projects;
 /// <summary>ListProjects: folder and title filters, newest change first, keyset pages, AIP-158 page sizes, and its errors.</summary>
 public sealed class ProjectListTests(ServerFixture server) : IClassFixture<ServerFixture>, IDisposable
 {
-    private readonly GrpcConnection _connection = new(server.Address);
+    private readonly GrpcConnection _connection = server.Connect();
 
     private ProjectServiceClient Projects => new(_connection);
 

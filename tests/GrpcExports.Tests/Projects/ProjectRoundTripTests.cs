@@ -9,7 +9,7 @@ namespace GrpcExports.Tests.Projects;
 /// <summary>CreateProject, GetProject and SyncProject against the real server: documents come back as they were saved.</summary>
 public sealed class ProjectRoundTripTests(ServerFixture server) : IClassFixture<ServerFixture>, IDisposable
 {
-    private readonly GrpcConnection _connection = new(server.Address);
+    private readonly GrpcConnection _connection = server.Connect();
 
     private ProjectServiceClient Projects => new(_connection);
 
@@ -58,7 +58,7 @@ public sealed class ProjectRoundTripTests(ServerFixture server) : IClassFixture<
         Assert.Equal("Untitled project", project.Title);
         Assert.Equal(1920, project.EditorState.Fields["compositionWidth"].NumberValue);
         Assert.Single(project.EditorState.Fields["tracks"].ListValue.Values);
-        Assert.Equal("local", project.OwnerId);
+        Assert.Equal(TestApiKeys.TestUserId, project.OwnerId);
         Assert.True(project.EditorStateSizeBytes > 0);
         Assert.Equal(project.CreateTime, project.UpdateTime);
     }

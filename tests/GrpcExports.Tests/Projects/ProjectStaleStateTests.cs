@@ -19,7 +19,7 @@ public sealed class ProjectStaleStateTests
     public async Task ReportsTheStateVersionWhenMetadataEventsMovedTheStreamFurther()
     {
         await using var server = await RunningServer.StartAsync("--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:0");
-        using var connection = new GrpcConnection(server.Address);
+        using var connection = server.Connect();
         var projects = new ProjectServiceClient(connection);
         var id = (await projects.CreateProjectAsync(new CreateProjectRequest { Project = new Project { EditorState = Parse(LargeState(2)) } })).Project.Id;
         await projects.SyncProjectAsync(new SyncProjectRequest { ProjectId = id, EditorState = Parse(LargeState(2, 0, 1)), ExpectedStateVersion = 1 });
@@ -40,7 +40,7 @@ public sealed class ProjectStaleStateTests
     public async Task AStreamMovedBehindTheProjectionIsAbortedInStateVersionsAndStoresNothing()
     {
         await using var server = await RunningServer.StartAsync("--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:0");
-        using var connection = new GrpcConnection(server.Address);
+        using var connection = server.Connect();
         var projects = new ProjectServiceClient(connection);
         var id = (await projects.CreateProjectAsync(new CreateProjectRequest { Project = new Project { EditorState = Parse(LargeState(2)) } })).Project.Id;
         // A writer that appends to the project's stream without going through the projection row.

@@ -29,7 +29,7 @@ public sealed class ProjectStateCacheTests
             END $$;
             CREATE TRIGGER refuse_doomed_key BEFORE INSERT ON idempotency_keys FOR EACH ROW EXECUTE FUNCTION refuse_doomed_key();
             """);
-        using var connection = new GrpcConnection(server.Address);
+        using var connection = server.Connect();
         var projects = new ProjectServiceClient(connection);
         var id = (await projects.CreateProjectAsync(new CreateProjectRequest { Project = new Project { EditorState = Parse(LargeState(6, MovedItem, 0)) } }))
             .Project.Id;
@@ -51,8 +51,8 @@ public sealed class ProjectStateCacheTests
         string[] configuration = ["--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:0", $"--Database:ConnectionString={connectionString}"];
         await using var first = await RunningServer.StartAsync(configuration);
         await using var second = await RunningServer.StartAsync(configuration);
-        using var firstConnection = new GrpcConnection(first.Address);
-        using var secondConnection = new GrpcConnection(second.Address);
+        using var firstConnection = first.Connect();
+        using var secondConnection = second.Connect();
         ProjectServiceClient[] instances = [new(firstConnection), new(secondConnection)];
         var id = (await instances[0].CreateProjectAsync(new CreateProjectRequest { Project = new Project { EditorState = Parse(LargeState(4, MovedItem, 0)) } }))
             .Project.Id;

@@ -11,7 +11,7 @@ namespace GrpcExports.Tests.Projects;
 /// <summary>UpdateProject (metadata under a field mask, never the editor state) and DeleteProject (soft delete), with their errors.</summary>
 public sealed class ProjectUpdateDeleteTests(ServerFixture server) : IClassFixture<ServerFixture>, IDisposable
 {
-    private readonly GrpcConnection _connection = new(server.Address);
+    private readonly GrpcConnection _connection = server.Connect();
 
     private ProjectServiceClient Projects => new(_connection);
 

@@ -10,7 +10,7 @@ namespace GrpcExports.Tests.Projects;
 /// <summary>Working with past versions: DiffProjectVersions, RevertProject and CloneProject, with their errors.</summary>
 public sealed class ProjectVersionTests(ServerFixture server) : IClassFixture<ServerFixture>, IDisposable
 {
-    private readonly GrpcConnection _connection = new(server.Address);
+    private readonly GrpcConnection _connection = server.Connect();
 
     private ProjectServiceClient Projects => new(_connection);
 

@@ -37,7 +37,7 @@ public sealed class SyncCrashTests(ITestOutputHelper output)
         try
         {
             var writers = new List<Writer>();
-            using (var connection = new GrpcConnection(server.Address))
+            using (var connection = server.Connect())
             {
                 var projects = new ProjectServiceClient(connection);
                 for (var p = 0; p < ProjectCount; p++)
@@ -59,7 +59,7 @@ public sealed class SyncCrashTests(ITestOutputHelper output)
                 await server.DisposeAsync();
                 server = null;
                 server = await ServerProcess.StartAsync(configuration);
-                using var connection = new GrpcConnection(server.Address);
+                using var connection = server.Connect();
                 await using var database = NpgsqlDataSource.Create(connectionString);
                 foreach (var writer in writers)
                 {
@@ -79,7 +79,7 @@ public sealed class SyncCrashTests(ITestOutputHelper output)
     /// <summary>Every writer syncs its project in a loop; the server is SIGKILLed once <paramref name="killAfter"/> syncs were acknowledged.</summary>
     private static async Task<int> BurstAndKillAsync(ServerProcess server, IReadOnlyList<Writer> writers, int killAfter)
     {
-        using var connection = new GrpcConnection(server.Address);
+        using var connection = server.Connect();
         var projects = new ProjectServiceClient(connection);
         foreach (var writer in writers)
         {

@@ -16,7 +16,7 @@ public sealed class SyncRateLimitTests
         // Three syncs at once, then one every 100 s: the fourth sync of the burst must wait about 100 s.
         await using var server = await RunningServer.StartAsync("--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:0",
             "--Projects:SyncRate:Burst=3", "--Projects:SyncRate:RatePerSecond=0.01");
-        using var connection = new GrpcConnection(server.Address);
+        using var connection = server.Connect();
         var projects = new ProjectServiceClient(connection);
         var project = (await projects.CreateProjectAsync(new CreateProjectRequest { Project = new Project { EditorState = Parse(LargeState(4)) } })).Project;
         for (var sync = 1; sync <= 3; sync++)
@@ -49,7 +49,7 @@ public sealed class SyncRateLimitTests
         // One sync at once, then one every 100 s: the first sync empties the bucket.
         await using var server = await RunningServer.StartAsync("--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:0",
             "--Projects:SyncRate:Burst=1", "--Projects:SyncRate:RatePerSecond=0.01");
-        using var connection = new GrpcConnection(server.Address);
+        using var connection = server.Connect();
         var projects = new ProjectServiceClient(connection);
         var project = (await projects.CreateProjectAsync(new CreateProjectRequest { Project = new Project { EditorState = Parse(LargeState(4)) } })).Project;
         var sync = new SyncProjectRequest { ProjectId = project.Id, EditorState = Parse(LargeState(4, 1, 1)) };
@@ -74,7 +74,7 @@ public sealed class SyncRateLimitTests
     public async Task TheDefaultLimitLetsAnEditorSaveThirtyTimesInARow()
     {
         await using var server = await RunningServer.StartAsync("--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:0");
-        using var connection = new GrpcConnection(server.Address);
+        using var connection = server.Connect();
         var projects = new ProjectServiceClient(connection);
         var project = (await projects.CreateProjectAsync(new CreateProjectRequest())).Project;
 

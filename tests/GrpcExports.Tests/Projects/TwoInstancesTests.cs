@@ -31,7 +31,7 @@ public sealed class TwoInstancesTests(ITestOutputHelper output)
         await using var first = instances[0];
         await using var second = instances[1];
         var writerCount = 2 * WritersPerInstance;
-        var connections = instances.Select(instance => new GrpcConnection(instance.Address)).ToList();
+        var connections = instances.Select(instance => instance.Connect()).ToList();
         try
         {
             var clients = connections.Select(connection => new ProjectServiceClient(connection)).ToList();

@@ -1,16 +1,20 @@
 using System.Diagnostics;
 using System.Text;
 using System.Text.RegularExpressions;
+using GrpcExports.Client;
 
 namespace GrpcExports.Tests.Support;
 
 /// <summary>
 /// The real server run as a child process (the build beside this test build's configuration) on a loopback port the
 /// system chooses, so that a test can SIGKILL it; killed on dispose if it is still running. Its output is kept for
-/// failure messages.
+/// failure messages. With a configured database it has an admin-tier key of <see cref="TestApiKeys.TestUserId"/> ready
+/// (<see cref="Connect"/>).
 /// </summary>
 public sealed partial class ServerProcess : IAsyncDisposable
 {
+    private const string ConnectionStringArgument = "--Database:ConnectionString=";
+
     /// <summary>Hang protection only: start-up, migrations included, normally takes a few seconds.</summary>
     private static readonly TimeSpan StartLimit = TimeSpan.FromMinutes(2);
 
@@ -22,6 +26,13 @@ public sealed partial class ServerProcess : IAsyncDisposable
 
     /// <summary>The server's base address, for example http://127.0.0.1:41234.</summary>
     public Uri Address { get; private set; } = null!;
+
+    /// <summary>The secret of an admin-tier key of <see cref="TestApiKeys.TestUserId"/>; null unless the arguments configured the database.</summary>
+    public string? ApiKey { get; private set; }
+
+    /// <summary>A connection that sends <see cref="ApiKey"/> with every call.</summary>
+    public GrpcConnection Connect() =>
+        new(TestApiKeys.Options(Address, ApiKey ?? throw new InvalidOperationException("Start the server with --Database:ConnectionString to get a key.")));
 
     /// <summary>The server's process id (for reading its memory from /proc).</summary>
     public int ProcessId => _process.Id;
@@ -49,10 +60,12 @@ public sealed partial class ServerProcess : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = Path.GetDirectoryName(serverDll)!,
         };
-        // The Download endpoint listens on 127.0.0.2, so the only "Now listening on" line for 127.0.0.1 is the gRPC endpoint's.
+        // A first run's credentials file, if the configuration makes one, never lands in the user's own. The Download
+        // endpoint listens on 127.0.0.2, so the only "Now listening on" line for 127.0.0.1 is the gRPC endpoint's.
+        var credentialsFile = Path.Combine(Path.GetTempPath(), $"grpcexports-test-credentials-{Guid.NewGuid():N}.json");
         foreach (var argument in (string[])[serverDll, "--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:0",
                      "--Kestrel:Endpoints:Download:Url=http://127.0.0.2:0", "--Logging:LogLevel:Default=Warning",
-                     "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Information", .. arguments])
+                     "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Information", $"--Security:CredentialsFile={credentialsFile}", .. arguments])
         {
             start.ArgumentList.Add(argument);
         }
@@ -67,6 +80,10 @@ public sealed partial class ServerProcess : IAsyncDisposable
         try
         {
             server.Address = await server._address.Task.WaitAsync(StartLimit);
+            if (arguments.FirstOrDefault(argument => argument.StartsWith(ConnectionStringArgument, StringComparison.Ordinal)) is { } database)
+            {
+                server.ApiKey = await TestApiKeys.CreateAsync(database[ConnectionStringArgument.Length..], TestApiKeys.TestUserId);
+            }
         }
         catch
         {

@@ -53,13 +53,18 @@ const rpcTypes = (() => {
 
 /** The grpc-js clients of one test case, closed when it ends, and the corpus directory (--corpus) it may read. */
 class ProductChannels extends ClientSet {
-  constructor(host, port, corpus) {
+  /** apiKey: sent as `authorization: Bearer <apiKey>` metadata on every call. */
+  constructor(host, port, corpus, apiKey) {
     super(host, port);
     this.corpus = corpus;
+    this.interceptors = [bearer(apiKey)];
+    /** The same key as request headers, for ../shared/raw-call.js. */
+    this.authorization = { authorization: `Bearer ${apiKey}` };
   }
 
   create(Client, { compressed = false } = {}) {
-    return this.track(new Client(this.address, grpc.credentials.createInsecure(), compressed ? { ...GZIP_REQUESTS } : {}));
+    const options = { interceptors: this.interceptors, ...(compressed ? GZIP_REQUESTS : {}) };
+    return this.track(new Client(this.address, grpc.credentials.createInsecure(), options));
   }
 
   health() { return this.create(loaded.grpc.health.v1.Health); }
@@ -73,6 +78,19 @@ class ProductChannels extends ClientSet {
 
   /** A client with no service of its own, for calls to any path (makeUnaryRequest). */
   generic() { return this.create(grpc.Client); }
+}
+
+/**
+ * An interceptor adding the API key to each call's metadata (call credentials would need TLS, and the tests speak
+ * cleartext HTTP/2 on loopback).
+ */
+function bearer(apiKey) {
+  return (options, nextCall) => new grpc.InterceptingCall(nextCall(options), {
+    start(metadata, listener, next) {
+      metadata.set('authorization', `Bearer ${apiKey}`);
+      next(metadata, listener);
+    },
+  });
 }
 
 /** { path, serialize, deserialize } of a product method, for ../shared/raw-call.js. */

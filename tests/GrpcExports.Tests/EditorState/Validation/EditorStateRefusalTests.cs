@@ -23,7 +23,7 @@ public sealed class EditorStateRefusalTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _server = await RunningServer.StartAsync("--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:0");
-        _connection = new GrpcConnection(_server.Address);
+        _connection = _server.Connect();
         _database = NpgsqlDataSource.Create(_server.ConnectionString!);
     }
 

@@ -72,7 +72,7 @@ async function gzip(channels) {
 
   // grpc-js shows neither message flags nor the response's grpc-encoding: the same call on raw HTTP/2 does.
   const codec = methodCodec(...VALIDATE);
-  const accepted = await rawCall(channels.host, channels.port, codec, request, { compressRequest: true, acceptEncoding: 'identity,gzip' });
+  const accepted = await rawCall(channels.host, channels.port, codec, request, { compressRequest: true, acceptEncoding: 'identity,gzip', headers: channels.authorization });
   const rawWhat = `raw ValidateEditorState(${document.name}), gzip request frame, grpc-accept-encoding identity,gzip`;
   assert.equal(accepted.status, Status.OK, `${rawWhat}: grpc-status ${accepted.status} ${accepted.statusMessage ?? ''}`);
   assert.equal(accepted.headers['grpc-encoding'], 'gzip', `${rawWhat}: response grpc-encoding`);
@@ -81,7 +81,7 @@ async function gzip(channels) {
   assertSameDocument(accepted.messages[0].message, document, rawWhat);
 
   // A client that does not accept gzip must get its response uncompressed, even for a gzip request.
-  const refused = await rawCall(channels.host, channels.port, codec, request, { compressRequest: true, acceptEncoding: 'identity' });
+  const refused = await rawCall(channels.host, channels.port, codec, request, { compressRequest: true, acceptEncoding: 'identity', headers: channels.authorization });
   const refusedWhat = `raw ValidateEditorState(${document.name}), gzip request frame, grpc-accept-encoding identity`;
   assert.equal(refused.status, Status.OK, `${refusedWhat}: grpc-status ${refused.status} ${refused.statusMessage ?? ''}`);
   assert.equal(refused.messages.length, 1, `${refusedWhat}: expected one response message, got ${refused.messages.length}`);

@@ -1,0 +1,31 @@
+using GrpcExports.Protocol.V1;
+using GrpcExports.Server.Database;
+using Npgsql;
+
+namespace GrpcExports.Server.Accounts;
+
+/// <summary>What a user currently uses: active exports, stored asset bytes (each distinct content once), projects and assets.</summary>
+internal sealed class AccountUsageQuery(NpgsqlDataSource dataSource)
+{
+    public Task<AccountUsage> ReadAsync(string userId, CancellationToken cancellationToken) =>
+        DatabaseFailures.TranslateAsync(async () =>
+        {
+            const string sql = """
+                SELECT (SELECT count(*) FROM export_jobs WHERE owner_id = @user AND status IN ('queued', 'rendering'))::int,
+                       (SELECT coalesce(sum(size_bytes), 0) FROM (SELECT DISTINCT sha256, size_bytes FROM assets WHERE owner_id = @user) contents)::bigint,
+                       (SELECT count(*) FROM projects WHERE owner_id = @user AND deleted_at IS NULL),
+                       (SELECT count(*) FROM assets WHERE owner_id = @user)
+                """;
+            await using var command = dataSource.CreateCommand(sql);
+            command.Parameters.Add(new NpgsqlParameter<string>("user", userId));
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            return new AccountUsage
+            {
+                ActiveExports = reader.GetInt32(0),
+                StorageUsedBytes = reader.GetInt64(1),
+                ProjectCount = reader.GetInt64(2),
+                AssetCount = reader.GetInt64(3),
+            };
+        });
+}

@@ -1,0 +1,35 @@
+using GrpcExports.Grpc.Hosting;
+using GrpcExports.Server.Security.Audit;
+using GrpcExports.Server.Security.Authentication;
+using GrpcExports.Server.Security.Keys;
+using GrpcExports.Server.Security.LocalCredentials;
+using GrpcExports.Server.Security.Transport;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace GrpcExports.Server.Security;
+
+internal static class SecurityRegistration
+{
+    /// <summary>
+    /// Adds API keys, the audit log and the authentication every product call passes (section "Security"), plus the
+    /// first run's local key. Stops here when the configuration would listen off loopback without TLS.
+    /// </summary>
+    public static IServiceCollection AddSecurity(this IServiceCollection services, IConfiguration configuration)
+    {
+        InsecureBindingCheck.Run(configuration);
+        services.AddKeyStores(configuration);
+        services.AddGrpcInterceptor<ApiKeyAuthentication>();
+        services.AddHostedService<FirstRunKey>();
+        return services;
+    }
+
+    /// <summary>The key store and the audit log alone, for the key-management command.</summary>
+    public static IServiceCollection AddKeyStores(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<SecurityOptions>(configuration.GetSection(SecurityOptions.SectionName));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ApiKeyStore>();
+        services.AddSingleton<AuditLog>();
+        return services;
+    }
+}
