@@ -17,7 +17,7 @@ internal sealed class AssetCheckServer : IAsyncDisposable
     {
         _assets = assets;
         Server = server;
-        _connection = new GrpcConnection(server.Address);
+        _connection = server.Connect();
         Assets = new AssetServiceClient(_connection);
     }
 

@@ -30,7 +30,7 @@ public sealed class AssetReferenceBackfillTests : IDisposable
         string assetId, projectId;
         await using (var server = await StartAsync(database))
         {
-            using var connection = new GrpcConnection(server.Address);
+            using var connection = server.Connect();
             assetId = (await new AssetServiceClient(connection).UploadAsync("cover.png", await _samples.PngAsync(16, 16))).Asset.Id;
             var document = JsonNode.Parse(ProjectDocuments.CorpusJson("editor-state.valid.json"))!;
             document["assets"]!["asset-image-1"]!["remoteKey"] = assetId;
@@ -49,7 +49,7 @@ public sealed class AssetReferenceBackfillTests : IDisposable
             """);
 
         await using var upgraded = await StartAsync(database);
-        using var upgradedConnection = new GrpcConnection(upgraded.Address);
+        using var upgradedConnection = upgraded.Connect();
         var error = await Assert.ThrowsAsync<RpcException>(() =>
             new AssetServiceClient(upgradedConnection).DeleteAssetAsync(new DeleteAssetRequest { AssetId = assetId }));
 

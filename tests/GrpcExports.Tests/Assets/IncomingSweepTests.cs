@@ -46,7 +46,7 @@ public sealed class IncomingSweepTests : IDisposable
         var database = await TestPostgres.CreateDatabaseAsync();
         var video = await _samples.VideoAsync(seconds: 1);
         await using var first = await StartAsync(database);
-        using var connection = new GrpcConnection(first.Address);
+        using var connection = first.Connect();
         using var call = new AssetServiceClient(connection).UploadAssetAsync();
         await call.RequestStream.WriteAsync(new UploadAssetRequest { Header = new AssetUploadHeader { FileName = "clip.mp4", SizeBytes = video.Length } });
         var half = video.Length / 2;

@@ -85,7 +85,7 @@ public sealed class ExportBufCurlTests : IAsyncLifetime
     /// <summary>Every JSON message buf curl printed for the call.</summary>
     private async Task<List<JsonElement>> StreamAsync(string method, string json)
     {
-        var result = await BufCurl.CallAsync(_server.Address, method, json);
+        var result = await BufCurl.CallWithKeyAsync(_server.Address, _server.ApiKey, method, json);
         Assert.True(result.ExitCode == 0, result.ToString());
         var messages = new List<JsonElement>();
         await foreach (var message in JsonSerializer.DeserializeAsyncEnumerable<JsonElement>(

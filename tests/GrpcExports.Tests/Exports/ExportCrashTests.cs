@@ -105,7 +105,7 @@ public sealed class ExportCrashTests
         private Instance(ServerProcess process)
         {
             Process = process;
-            Connection = new GrpcConnection(process.Address);
+            Connection = process.Connect();
         }
 
         public ServerProcess Process { get; }

@@ -18,7 +18,7 @@ public sealed class ExportManyWatchersTests(ITestOutputHelper output)
         {
             EditorState = SolidColour("#336699", 2), Options = new ExportOptions { Fps = 10 },
         })).Export;
-        var connections = Enumerable.Range(0, Connections).Select(_ => new GrpcConnection(server.Address)).ToList();
+        var connections = Enumerable.Range(0, Connections).Select(_ => server.Connect()).ToList();
         try
         {
             var subscribed = new CountdownEvent(Watchers);

@@ -5,7 +5,9 @@
 param(
     [Parameter(Mandatory)] [string] $ModuleManifest,
     [Parameter(Mandatory)] [string] $Endpoint,
+    [Parameter(Mandatory)] [string] $ApiKey,
     [Parameter(Mandatory)] [string] $QueuedEndpoint,
+    [Parameter(Mandatory)] [string] $QueuedApiKey,
     [Parameter(Mandatory)] [string] $RecordingEndpoint,
     [Parameter(Mandatory)] [string] $MediaDirectory,
     [Parameter(Mandatory)] [string] $FilesDirectory,
@@ -51,6 +53,7 @@ function ProgressSummary($records) {
 }
 function Complete([string] $line) { @((TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches) }
 
+$env:GX_API_KEY = $ApiKey
 Connect-GxServer -Endpoint $Endpoint
 
 Write-Host '== assets'
@@ -230,7 +233,7 @@ $seen.Cleanup = [ordered]@{
 
 Write-Host '== queued'
 # The server that never renders: the active-export limit, -Timeout, cancelling, deduplication and bad options.
-Connect-GxServer -Endpoint $QueuedEndpoint
+Connect-GxServer -Endpoint $QueuedEndpoint -ApiKey (ConvertTo-SecureString $QueuedApiKey -AsPlainText -Force)
 $queuedProject = New-GxProject -Title 'Waiting' -Path $solid
 $first = Start-GxExport -ProjectId $queuedProject.Id -ClientTaskId 'task-1'
 $again = Start-GxExport -ProjectId $queuedProject.Id -ClientTaskId 'task-1' -Verbose 4>&1

@@ -316,7 +316,9 @@ public sealed class ExportCmdletsSessionTests(ExportCmdletsSessionTests.Session 
                 .ToJson());
             Report = await SessionScript.RunAsync("ExportCmdletsSession.ps1",
                 ("Endpoint", _renderer.Address.ToString()),
+                ("ApiKey", _renderer.ApiKey),
                 ("QueuedEndpoint", _queued.Address.ToString()),
+                ("QueuedApiKey", _queued.ApiKey),
                 ("RecordingEndpoint", _recording.Address.ToString()),
                 ("MediaDirectory", _renderer.MediaDirectory),
                 ("FilesDirectory", _files.Path),

@@ -21,7 +21,7 @@ public sealed class ProjectFileServer : IAsyncDisposable
     {
         _directory = directory;
         _server = server;
-        _connection = new GrpcConnection(server.Address);
+        _connection = server.Connect();
     }
 
     public string DataDirectory => _directory.Path;
