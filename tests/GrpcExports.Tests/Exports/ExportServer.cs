@@ -34,6 +34,9 @@ internal sealed class ExportServer : IAsyncDisposable
     /// <inheritdoc cref="RunningServer.ApiKey"/>
     public string ApiKey => _server.ApiKey;
 
+    /// <inheritdoc cref="RunningServer.Connect"/>
+    public GrpcConnection Connect() => _server.Connect();
+
     public ExportServiceClient Exports { get; }
 
     public ProjectServiceClient Projects { get; }
