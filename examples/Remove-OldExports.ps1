@@ -3,9 +3,9 @@
     Cleanup: deletes every finished export (succeeded, failed or cancelled) created more than -OlderThanDays days ago,
     with its file.
 .DESCRIPTION
-    Exports still queued or rendering are left alone. Writes one deletion record per removed export. A server that
-    cannot delete exports yet (DeleteExport answers UNIMPLEMENTED) gets a warning and nothing is removed. Connects to
-    -Endpoint with the API key in $env:GX_API_KEY, if set.
+    Exports still queued or rendering are left alone. Writes one deletion record per removed export; an export that
+    cannot be removed gets a warning naming it and the reason. Connects to -Endpoint with the API key in
+    $env:GX_API_KEY or the credentials file.
 .EXAMPLE
     ./Remove-OldExports.ps1 -OlderThanDays 30
 .EXAMPLE
@@ -25,10 +25,6 @@ foreach ($export in @(Get-GxExport -CreatedBefore $cutoff -Status Succeeded, Fai
     Remove-GxExport -Id $export.Id -Force -PassThru -ErrorAction SilentlyContinue -ErrorVariable failure
     if ($failure.Count -eq 0) {
         continue
-    }
-    if ($failure[0].CategoryInfo.Category -eq 'NotImplemented') {
-        Write-Warning "The server at $Endpoint cannot delete exports yet (DeleteExport is UNIMPLEMENTED): nothing was removed."
-        break
     }
     Write-Warning "Export $($export.Id) was not removed: $($failure[0].Exception.Message)"
 }

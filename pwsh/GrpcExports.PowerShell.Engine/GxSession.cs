@@ -38,9 +38,10 @@ internal sealed partial class GxSession : IGxSession
                 .GetAccountAsync(new GetAccountRequest(), cancellationToken: cancellationToken).ConfigureAwait(false);
             return string.IsNullOrEmpty(response.ServerVersion) ? null : response.ServerVersion;
         }
-        catch (RpcException error) when (error.StatusCode == StatusCode.Unimplemented)
+        catch (RpcException error) when (error.StatusCode is StatusCode.Unimplemented or StatusCode.Unauthenticated)
         {
-            // Servers before the accounts issue do not report their version.
+            // The version comes with the account, which needs a key the server accepts; without one the server is still
+            // shown (reachable, healthy), only its version is unknown. Servers before the accounts issue do not report it.
             return (string?)null;
         }
     });

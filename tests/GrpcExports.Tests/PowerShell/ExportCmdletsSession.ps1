@@ -311,10 +311,10 @@ Connect-GxServer
 $env:GX_CREDENTIALS_FILE = Join-Path $scratch 'broken-credentials.json'
 Set-Content -Path $env:GX_CREDENTIALS_FILE -Value '{"endpoint": '
 Connect-GxServer -Endpoint $RecordingEndpoint -WarningVariable brokenFile -WarningAction SilentlyContinue
-WriteCredentials $env:GX_CREDENTIALS_FILE $Endpoint 'key-for-the-renderer'
+WriteCredentials $env:GX_CREDENTIALS_FILE $Endpoint $ApiKey
 Connect-GxServer
 $fromFile = Get-GxServer
-Connect-GxServer -Endpoint $Endpoint -ApiKey (ConvertTo-SecureString 'typed' -AsPlainText -Force)
+Connect-GxServer -Endpoint $Endpoint -ApiKey (ConvertTo-SecureString $ApiKey -AsPlainText -Force)
 $fromParameter = Get-GxServer
 Remove-Item Env:GX_CREDENTIALS_FILE
 Remove-Item Env:XDG_CONFIG_HOME

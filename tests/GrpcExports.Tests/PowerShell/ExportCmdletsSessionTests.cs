@@ -51,20 +51,14 @@ public sealed class ExportCmdletsSessionTests(ExportCmdletsSessionTests.Session 
     }
 
     [Fact]
-    public void TestGxProjectAddsTheAssetPreflightOrSaysTheServerCannotCheckYet()
+    public void TestGxProjectAddsTheAssetPreflight()
     {
         var preflight = Seen.GetProperty("Preflight");
 
         Assert.True(preflight.GetProperty("Valid").GetBoolean());
-        if (preflight.GetProperty("Checked").GetBoolean())
-        {
-            Assert.True(preflight.GetProperty("AllFound").GetBoolean());
-            Assert.Equal(0, preflight.GetProperty("TotalAssets").GetInt32());
-        }
-        else
-        {
-            Assert.Contains(Strings(preflight, "Verbose"), line => line.Contains("CheckProjectAssets is UNIMPLEMENTED", StringComparison.Ordinal));
-        }
+        Assert.True(preflight.GetProperty("Checked").GetBoolean());
+        Assert.True(preflight.GetProperty("AllFound").GetBoolean());
+        Assert.Equal(0, preflight.GetProperty("TotalAssets").GetInt32());
     }
 
     [Fact]
@@ -184,23 +178,16 @@ public sealed class ExportCmdletsSessionTests(ExportCmdletsSessionTests.Session 
     }
 
     [Fact]
-    public void TheCleanupExampleRemovesFinishedExportsOrSaysTheServerCannotYet()
+    public void TheCleanupExampleRemovesFinishedExports()
     {
         var cleanup = Seen.GetProperty("Cleanup");
         var before = cleanup.GetProperty("FinishedBefore").GetInt32();
 
         Assert.True(before >= 6);
         Assert.Equal(0, cleanup.GetProperty("WhatIfOutput").GetInt32());
-        if (cleanup.GetProperty("Removed").GetInt32() == 0)
-        {
-            Assert.Equal(before, cleanup.GetProperty("FinishedAfter").GetInt32());
-            Assert.Contains("DeleteExport is UNIMPLEMENTED", Assert.Single(Strings(cleanup, "Warnings")), StringComparison.Ordinal);
-        }
-        else
-        {
-            Assert.Equal(before, cleanup.GetProperty("Removed").GetInt32());
-            Assert.Equal(0, cleanup.GetProperty("FinishedAfter").GetInt32());
-        }
+        Assert.Equal(before, cleanup.GetProperty("Removed").GetInt32());
+        Assert.Equal(0, cleanup.GetProperty("FinishedAfter").GetInt32());
+        Assert.Empty(Strings(cleanup, "Warnings"));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using GrpcExports.Protocol.V1;
 using GrpcExports.Server.Database;
+using GrpcExports.Server.Exports.Download;
 using GrpcExports.Server.Security.Audit;
 using GrpcExports.Server.Security.Keys;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -17,6 +18,7 @@ namespace GrpcExports.Server.Security.LocalCredentials;
 internal sealed partial class FirstRunKey(
     DatabaseTarget database,
     IServer server,
+    DownloadEndpoint download,
     ApiKeyStore keys,
     AuditLog audit,
     IOptions<SecurityOptions> options,
@@ -32,7 +34,13 @@ internal sealed partial class FirstRunKey(
         {
             return;
         }
-        var endpoint = addresses[0].GetLeftPart(UriPartial.Authority);
+        // The gRPC endpoint is what clients of the file call; the HTTP/1.1 Download endpoint only serves download URLs.
+        var grpc = addresses.FirstOrDefault(address => !download.Serves(address.ToString()));
+        if (grpc is null)
+        {
+            return;
+        }
+        var endpoint = grpc.GetLeftPart(UriPartial.Authority);
         var path = CredentialsFile.ResolvePath(options.Value.CredentialsFile);
         if (CredentialsFile.TryRead(path) is { } existing)
         {

@@ -14,6 +14,10 @@ namespace GrpcExports.Tests.Exports.Webhooks;
 public sealed class ExportWebhookTests
 {
     private const string AllowLoopback = "--Exports:Webhooks:AllowedHosts:0=127.0.0.1";
+
+    // Several instances share one public download address (as the README's several-instances set-up says), so a body
+    // built by one instance carries the same download URL as GetExport answered by another.
+    private const string SharedDownloadAddress = "--Exports:Download:BaseUrl=https://downloads.example.test";
     private const string QuickRetries = "--Exports:Webhooks:FirstRetryDelay=00:00:00.200";
     private const string QuickPolls = "--Exports:Webhooks:PollInterval=00:00:00.100";
 
@@ -22,7 +26,8 @@ public sealed class ExportWebhookTests
     {
         await using var receiver = await WebhookReceiver.StartAsync(failFirst: true);
         // Instance A takes requests and renders nothing; B, started once A's exports are set up, renders them. Both send.
-        await using var api = await ExportServer.StartAsync("--Exports:Workers=0", "--Exports:MaxActivePerUser=5", AllowLoopback, QuickRetries, QuickPolls);
+        await using var api = await ExportServer.StartAsync("--Exports:Workers=0", "--Exports:MaxActivePerUser=5", AllowLoopback, QuickRetries, QuickPolls,
+            SharedDownloadAddress);
         var secret = (await api.Accounts.RotateWebhookSecretAsync(new RotateWebhookSecretRequest())).Secret;
         var project = (await api.Projects.CreateProjectAsync(new CreateProjectRequest
         {
@@ -35,7 +40,7 @@ public sealed class ExportWebhookTests
         var silent = await CreateAsync(api, new CreateExportRequest { EditorState = SolidColour("#ffffff", 1) });
         await api.Exports.CancelExportAsync(new CancelExportRequest { ExportId = cancelled });
         await api.Projects.DeleteProjectAsync(new DeleteProjectRequest { ProjectId = project.Id });
-        await using var worker = await ExportServer.StartOnAsync(api.ConnectionString, AllowLoopback, QuickRetries, QuickPolls);
+        await using var worker = await ExportServer.StartOnAsync(api.ConnectionString, AllowLoopback, QuickRetries, QuickPolls, SharedDownloadAddress);
 
         var deliveries = await receiver.TakeAsync(6);
         var byEvent = deliveries.GroupBy(d => d.EventId).ToDictionary(g => g.Key, g => g.ToList());
