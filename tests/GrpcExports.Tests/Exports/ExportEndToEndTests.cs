@@ -124,9 +124,9 @@ public sealed class ExportEndToEndTests : IAsyncLifetime
         var finished = (await _server.Exports.WatchToEndAsync(created.Id))[^1];
         var bytes = await File.ReadAllBytesAsync(Assert.Single(_server.OutputFiles()));
 
-        var whole = await DownloadAsync(created.Id, offset: 0);
-        var rest = await DownloadAsync(created.Id, offset: bytes.Length / 2);
-        var past = await Assert.ThrowsAsync<RpcException>(() => DownloadAsync(created.Id, offset: bytes.Length + 1));
+        var whole = await _server.Exports.DownloadAsync(created.Id, offset: 0);
+        var rest = await _server.Exports.DownloadAsync(created.Id, offset: bytes.Length / 2);
+        var past = await Assert.ThrowsAsync<RpcException>(() => _server.Exports.DownloadAsync(created.Id, offset: bytes.Length + 1));
 
         Assert.True(bytes.Length > 16 * 1024, $"the file has {bytes.Length} bytes; the test needs more than one chunk");
         Assert.Equal((finished.Output.Sha256, (long)bytes.Length, 0L), (whole.Info.Sha256, whole.Info.SizeBytes, whole.Info.Offset));
@@ -135,27 +135,5 @@ public sealed class ExportEndToEndTests : IAsyncLifetime
         Assert.Equal((long)bytes.Length / 2, rest.Info.Offset);
         Assert.Equal(bytes[(bytes.Length / 2)..], rest.Bytes);
         Assert.Equal((StatusCode.OutOfRange, "DOWNLOAD_OFFSET_OUT_OF_RANGE"), (past.StatusCode, past.Reason));
-    }
-
-    private async Task<(ExportDownloadInfo Info, byte[] Bytes, int Chunks)> DownloadAsync(string exportId, long offset)
-    {
-        ExportDownloadInfo? info = null;
-        var bytes = new MemoryStream();
-        var chunks = 0;
-        await foreach (var message in _server.Exports.DownloadExportAsync(new DownloadExportRequest
-        {
-            ExportId = exportId, Offset = offset, ChunkSize = 16 * 1024,
-        }))
-        {
-            if (info is null)
-            {
-                info = message.Info;
-                continue;
-            }
-            Assert.True(message.Chunk.Length is > 0 and <= 16 * 1024);
-            message.Chunk.WriteTo(bytes);
-            chunks++;
-        }
-        return (info!, bytes.ToArray(), chunks);
     }
 }

@@ -3,7 +3,7 @@ using GrpcExports.Protocol.V1;
 
 namespace GrpcExports.Tests.Exports;
 
-/// <summary>Reading WatchExport streams in tests.</summary>
+/// <summary>Reading WatchExport and DownloadExport streams in tests.</summary>
 internal static class ExportStreams
 {
     /// <summary>A generous guard against a stream that never ends; a passing test never comes near it.</summary>
@@ -33,5 +33,28 @@ internal static class ExportStreams
             }
         }
         throw new InvalidOperationException($"The stream of export {exportId} ended before the expected state.");
+    }
+
+    /// <summary>One DownloadExport stream from <paramref name="offset"/> in chunks of 16 KiB: its info message, the bytes after it and how many chunks carried them.</summary>
+    public static async Task<(ExportDownloadInfo Info, byte[] Bytes, int Chunks)> DownloadAsync(this ExportServiceClient exports, string exportId, long offset = 0)
+    {
+        ExportDownloadInfo? info = null;
+        var bytes = new MemoryStream();
+        var chunks = 0;
+        await foreach (var message in exports.DownloadExportAsync(new DownloadExportRequest
+        {
+            ExportId = exportId, Offset = offset, ChunkSize = 16 * 1024,
+        }))
+        {
+            if (info is null)
+            {
+                info = message.Info;
+                continue;
+            }
+            Assert.True(message.Chunk.Length is > 0 and <= 16 * 1024);
+            message.Chunk.WriteTo(bytes);
+            chunks++;
+        }
+        return (info!, bytes.ToArray(), chunks);
     }
 }

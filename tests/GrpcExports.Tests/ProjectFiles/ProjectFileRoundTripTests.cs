@@ -4,16 +4,18 @@ using System.Text.Json;
 using Google.Protobuf.WellKnownTypes;
 using GrpcExports.Protocol.V1;
 using GrpcExports.Tests.Assets;
+using GrpcExports.Tests.Exports;
 using GrpcExports.Tests.Projects;
 using GrpcExports.Tests.Rendering;
+using GrpcExports.Tests.Rendering.Export;
 using GrpcExports.Tests.Support;
 
 namespace GrpcExports.Tests.ProjectFiles;
 
 /// <summary>
 /// A project with uploaded media written to a project file on one server and imported on another with a fresh database:
-/// the import draws the same frames, its assets are stored once and relinked on a second import, and ValidateProjectFile
-/// describes the file without importing it.
+/// the import draws the same frames and exports a video with the same decoded frames, its assets are stored once and
+/// relinked on a second import, and ValidateProjectFile describes the file without importing it.
 /// </summary>
 public sealed class ProjectFileRoundTripTests(TwoProjectFileServers servers) : IClassFixture<TwoProjectFileServers>, IDisposable
 {
@@ -57,6 +59,28 @@ public sealed class ProjectFileRoundTripTests(TwoProjectFileServers servers) : I
         // The frames compared really show the media: the picture's box is not the background.
         var first = await DecodeAsync(servers.Source, source.Id, 0.2);
         Assert.NotEqual(first[74, 58], first[5, 170]);
+    }
+
+    [Fact]
+    public async Task AnImportOnAFreshDatabaseExportsAVideoWithTheSameDecodedFramesAsTheSource()
+    {
+        // Media no other test uploads, so the target stores both assets from the file rather than relinking ones it has.
+        var (source, _, _) = await SampleProjects.CreateWithMediaAsync(servers.Source, _samples, "Exported twice", pictureWidth: 80, videoSeconds: 2.8);
+        var (info, file) = await servers.Source.Projects.ExportFileAsync(source.Id, includeAssets: true);
+        var imported = await servers.Target.Projects.ImportFileAsync(file, sizeBytes: file.Length, sha256: info.Sha256);
+        Assert.Equal((2, 0), (imported.AssetsUploaded, imported.AssetsRelinked));
+
+        var expected = await ExportedFramesAsync(servers.Source, source.Id);
+        var actual = await ExportedFramesAsync(servers.Target, imported.Project.Id);
+
+        // 3 s at 10 frames a second; the frames change over time (the clip plays, then the red solid), so they show the media.
+        Assert.Equal(30, expected.Count);
+        Assert.Contains(expected, frame => !frame.AsSpan().SequenceEqual(expected[0]));
+        Assert.Equal(expected.Count, actual.Count);
+        for (var frame = 0; frame < expected.Count; frame++)
+        {
+            Assert.True(expected[frame].AsSpan().SequenceEqual(actual[frame]), $"Frame {frame} of the imported project's export differs from the source's.");
+        }
     }
 
     [Fact]
@@ -140,6 +164,22 @@ public sealed class ProjectFileRoundTripTests(TwoProjectFileServers servers) : I
         using var document = JsonDocument.Parse(ProjectDocuments.Format(editorState));
         return document.RootElement.GetProperty("assets").EnumerateObject()
             .ToDictionary(asset => asset.Name, asset => asset.Value.GetProperty("remoteKey").GetString()!);
+    }
+
+    /// <summary>Exports the project as a 10 fps mp4, watches it to SUCCEEDED, downloads it and decodes every frame with ffmpeg.</summary>
+    private async Task<IReadOnlyList<byte[]>> ExportedFramesAsync(ProjectFileServer server, string projectId)
+    {
+        var exports = server.Exports;
+        var created = (await exports.CreateExportAsync(new CreateExportRequest { ProjectId = projectId, Options = new ExportOptions { Fps = 10 } })).Export;
+        var finished = (await exports.WatchToEndAsync(created.Id))[^1];
+        Assert.True(finished.Status == ExportStatus.Succeeded, finished.ToString());
+        var (download, bytes, _) = await exports.DownloadAsync(created.Id);
+        Assert.Equal((finished.Output.Sha256, finished.Output.SizeBytes, (long)bytes.Length), (download.Sha256, download.SizeBytes, download.SizeBytes));
+        var path = Path.Combine(_scratch.Path, $"{created.Id}.mp4");
+        await File.WriteAllBytesAsync(path, bytes);
+        var probed = await ProbedExport.ReadAsync(path);
+        Assert.Equal((320, 180), (probed.Width, probed.Height));
+        return await probed.FramesAsync();
     }
 
     private async Task<GrpcExports.Rendering.Timeline.Color[]> ThumbnailPixelsAsync(ProjectFileServer server, string projectId, double seconds)

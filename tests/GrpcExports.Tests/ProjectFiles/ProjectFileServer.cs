@@ -5,8 +5,8 @@ using Npgsql;
 namespace GrpcExports.Tests.ProjectFiles;
 
 /// <summary>
-/// One real server with a fresh database and everything it writes (assets, thumbnails) under its own temporary data
-/// directory, with small project-file limits (<see cref="MaxFileBytes"/>, <see cref="MaxUncompressedBytes"/>).
+/// One real server with a fresh database and everything it writes (assets, thumbnails, exports) under its own temporary
+/// data directory, one export worker (the default) and small project-file limits (<see cref="MaxFileBytes"/>, <see cref="MaxUncompressedBytes"/>).
 /// </summary>
 public sealed class ProjectFileServer : IAsyncDisposable
 {
@@ -34,11 +34,14 @@ public sealed class ProjectFileServer : IAsyncDisposable
 
     public AssetServiceClient Assets => new(_connection);
 
+    public ExportServiceClient Exports => new(_connection);
+
     public static async Task<ProjectFileServer> StartAsync()
     {
         var directory = new TemporaryDirectory();
         var server = await RunningServer.StartAsync("--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:0",
             $"--Assets:Directory={Path.Combine(directory.Path, "assets")}", $"--Thumbnails:Directory={Path.Combine(directory.Path, "thumbnails")}",
+            $"--Exports:OutputDirectory={Path.Combine(directory.Path, "exports")}", $"--Exports:MediaDirectory={Path.Combine(directory.Path, "media")}",
             $"--ProjectFiles:MaxFileBytes={MaxFileBytes}", $"--ProjectFiles:MaxUncompressedBytes={MaxUncompressedBytes}");
         return new ProjectFileServer(directory, server);
     }

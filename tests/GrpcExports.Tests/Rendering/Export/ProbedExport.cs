@@ -67,6 +67,19 @@ public sealed class ProbedExport
         return new Color(bytes[offset], bytes[offset + 1], bytes[offset + 2]);
     }
 
+    /// <summary>Every frame of the video stream decoded by ffmpeg, in order, each as packed RGB (3 bytes a pixel, rows top to bottom).</summary>
+    public async Task<IReadOnlyList<byte[]>> FramesAsync()
+    {
+        using var buffer = new MemoryStream();
+        await ToolProcess.RunAsync(MediaTools.Default.Ffmpeg,
+            ["-hide_banner", "-loglevel", "error", "-i", _path, "-map", "0:v:0", "-f", "rawvideo", "-pix_fmt", "rgb24", "pipe:1"],
+            readOutput: (output, token) => output.CopyToAsync(buffer, token));
+        var frameBytes = Width * Height * 3;
+        var bytes = buffer.ToArray();
+        Assert.True(bytes.Length % frameBytes == 0, $"ffmpeg wrote {bytes.Length} bytes, not a whole number of {Width}x{Height} frames");
+        return [.. bytes.Chunk(frameBytes)];
+    }
+
     private static double Fraction(string text)
     {
         var parts = text.Split('/');
