@@ -45,6 +45,22 @@ internal interface IGxSession : IDisposable
     /// </summary>
     Task<GxAssetCheck?> CheckProjectAssetsAsync(string? projectId, string? editorStateJson, CancellationToken cancellationToken);
 
+    /// <summary>GetProjectThumbnail written to <paramref name="filePath"/>.</summary>
+    Task<GxProjectThumbnail> GetProjectThumbnailAsync(ThumbnailRequest request, string filePath, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// ExportProjectFile into <paramref name="filePath"/> (replaced); the SHA-256 is checked at the end, and a file that does not
+    /// match is deleted (<see cref="InvalidDataException"/>).
+    /// </summary>
+    IAsyncEnumerable<TransferStep<GxProjectFile>> ExportProjectFileAsync(string id, long version, bool includeAssets, string filePath,
+        CancellationToken cancellationToken);
+
+    /// <summary>ImportProjectFile of one file, in chunks, with a step after each.</summary>
+    IAsyncEnumerable<TransferStep<GxProjectImport>> ImportProjectFileAsync(string filePath, CancellationToken cancellationToken);
+
+    /// <summary>ValidateProjectFile of one file.</summary>
+    Task<GxProjectFileCheck> ValidateProjectFileAsync(string filePath, CancellationToken cancellationToken);
+
     /// <summary>The export created, and whether it is an earlier one found by its client task id instead.</summary>
     Task<(GxExport Export, bool Deduplicated)> CreateExportAsync(NewExport export, CancellationToken cancellationToken);
 

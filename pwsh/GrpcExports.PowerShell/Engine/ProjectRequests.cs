@@ -17,3 +17,6 @@ internal sealed record PageRequest(int Size, string Token);
 
 /// <summary>One page of a list answer; an empty <see cref="NextToken"/> means it was the last.</summary>
 internal sealed record Page<T>(IReadOnlyList<T> Items, string NextToken);
+
+/// <summary>GetProjectThumbnail's input: version 0 is the latest, a null time the first frame with content, width 0 the server's default.</summary>
+internal sealed record ThumbnailRequest(string Id, long Version, TimeSpan? Time, int Width, string Format, int FrameCount);

@@ -14,7 +14,7 @@ public sealed class ModuleMetadataTests
 
     // Verbs whose cmdlets change or delete something on the server (or on disk) and so must offer -WhatIf/-Confirm.
     private static readonly HashSet<string> ChangingVerbs =
-        ["New", "Set", "Sync", "Remove", "Copy", "Restore", "Add", "Start", "Stop", "Save", "Import", "Clear", "Rename", "Move", "Reset", "Update"];
+        ["New", "Set", "Sync", "Remove", "Copy", "Restore", "Add", "Start", "Stop", "Save", "Import", "Export", "Clear", "Rename", "Move", "Reset", "Update"];
 
     // Cmdlets that by design write nothing, so have no output type to declare.
     private static readonly HashSet<string> CmdletsWithoutOutput = ["Disconnect-GxServer"];
@@ -26,7 +26,7 @@ public sealed class ModuleMetadataTests
     {
         var exported = ((List<object>)PackedModule.ReadManifest()["CmdletsToExport"]).Cast<string>().Order().ToArray();
 
-        Assert.Equal(22, Cmdlets.Count);
+        Assert.Equal(26, Cmdlets.Count);
         Assert.Equal(Cmdlets.Select(cmdlet => cmdlet.Name).Order(), exported);
     }
 
@@ -68,7 +68,7 @@ public sealed class ModuleMetadataTests
         var idParameters = Cmdlets.SelectMany(cmdlet => cmdlet.Parameters.Where(parameter => parameter.Name == "Id")
             .Select(parameter => (cmdlet.Name, cmdlet.Noun, parameter))).ToArray();
 
-        Assert.Equal(16, idParameters.Length);
+        Assert.Equal(18, idParameters.Length);
         Assert.All(idParameters, item =>
         {
             Assert.True(item.parameter.ValueFromPipelineByPropertyName, $"{item.Name} -{item.parameter.Name}");
