@@ -47,7 +47,7 @@ internal sealed class ExportJobQueue(NpgsqlDataSource dataSource, ExportHistory 
     private const string Checkpoint = $"""
         UPDATE export_jobs
         SET progress_percent = @percent, progress_stage = @stage, frames_done = @done, frames_total = @total, render_fps = @fps,
-            eta_milliseconds = @eta, progress_updated_at = now()
+            eta_milliseconds = @eta, progress_updated_at = @updated
         WHERE {HeldBy}
         """;
 
@@ -103,7 +103,11 @@ internal sealed class ExportJobQueue(NpgsqlDataSource dataSource, ExportHistory 
     public async Task<bool> RenewAsync(Guid exportId, string workerId, TimeSpan lease, CancellationToken cancellationToken) =>
         await ExecuteAsync(Renew, cancellationToken, Held(exportId, workerId, new NpgsqlParameter<TimeSpan>("lease", lease))) == 1;
 
-    /// <summary>Records a progress checkpoint (announced to watchers on every instance); false when the job is no longer held.</summary>
+    /// <summary>
+    /// Records a progress checkpoint (announced to watchers on every instance); false when the job is no longer held. It
+    /// keeps the report's own time, not the write's: a checkpoint written late must not look newer to a watcher
+    /// (<see cref="Watching.WatchOrder"/>) than the live reports this instance already sent after it.
+    /// </summary>
     public async Task<bool> CheckpointAsync(Guid exportId, string workerId, ExportJobProgress progress, CancellationToken cancellationToken) =>
         await ExecuteAsync(Checkpoint, cancellationToken, Held(exportId, workerId,
             new NpgsqlParameter<double>("percent", progress.Percent),
@@ -114,7 +118,8 @@ internal sealed class ExportJobQueue(NpgsqlDataSource dataSource, ExportHistory 
             new NpgsqlParameter("eta", NpgsqlTypes.NpgsqlDbType.Bigint)
             {
                 Value = progress.EstimatedTimeLeft is { } left ? (long)left.TotalMilliseconds : DBNull.Value,
-            })) == 1;
+            },
+            new NpgsqlParameter<DateTimeOffset>("updated", progress.UpdatedAt ?? DateTimeOffset.UtcNow))) == 1;
 
     /// <summary>Marks the job succeeded with its file; false when the worker no longer holds it (the caller then deletes the file).</summary>
     public async Task<bool> SucceedAsync(Guid exportId, string workerId, ExportJobOutput output, IReadOnlyList<string> skippedItemIds,
