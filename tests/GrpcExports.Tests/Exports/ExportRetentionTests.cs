@@ -41,6 +41,25 @@ public sealed class ExportRetentionTests
         Assert.True(await ExpiredAsync(server, created.Id));
     }
 
+    [Theory]
+    [InlineData("1.00:00:00", 24.0)]
+    [InlineData("00:00:00", null)]
+    public async Task A_succeeded_export_says_when_the_retention_will_delete_its_file(string retention, double? hoursAfterFinish)
+    {
+        await using var server = await ExportServer.StartAsync($"--Exports:OutputRetention={retention}");
+        var created = (await server.Exports.CreateExportAsync(new CreateExportRequest { EditorState = SolidColour("#00ff00", 1) })).Export;
+        var watched = (await server.Exports.WatchToEndAsync(created.Id))[^1];
+        var read = (await server.Exports.GetExportAsync(new GetExportRequest { ExportId = created.Id })).Export;
+        var listed = (await server.Exports.ListExportsAsync(new ListExportsRequest())).Exports.Single(e => e.Id == created.Id);
+
+        Assert.All(new[] { watched, read, listed }, export =>
+        {
+            Assert.Equal(ExportStatus.Succeeded, export.Status);
+            var expires = export.Output.ExpireTime?.ToDateTimeOffset();
+            Assert.Equal(hoursAfterFinish, expires is { } at ? (at - export.FinishTime.ToDateTimeOffset()).TotalHours : null);
+        });
+    }
+
     [Fact]
     public async Task Orphaned_outputs_partials_and_scratch_folders_are_removed_and_other_files_kept()
     {

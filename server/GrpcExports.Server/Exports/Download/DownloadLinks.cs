@@ -1,5 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using GrpcExports.Protocol.V1;
+using GrpcExports.Server.Exports.Retention;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
@@ -8,14 +9,16 @@ namespace GrpcExports.Server.Exports.Download;
 
 /// <summary>
 /// Puts a freshly signed download URL (and its expiry) into the output of a succeeded export on its way to a client:
-/// <c>{base}/exports/{id}/download?expires={unix seconds}&amp;signature={HMAC}</c>.
+/// <c>{base}/exports/{id}/download?expires={unix seconds}&amp;signature={HMAC}</c>, and the time the retention sweep
+/// will delete the file.
 /// </summary>
-internal sealed class DownloadLinks(DownloadSigningKey key, DownloadEndpoint endpoint, IServer server, IOptions<ExportDownloadOptions> options)
+internal sealed class DownloadLinks(DownloadSigningKey key, DownloadEndpoint endpoint, IServer server, IOptions<ExportDownloadOptions> options,
+    IOptions<RetentionOptions> retention)
 {
     /// <summary>The path of the download route; {exportId} is the export's id.</summary>
     public const string RoutePattern = "/exports/{exportId}/download";
 
-    /// <summary>A copy of <paramref name="export"/> with its download URL when it has an output; otherwise the export itself.</summary>
+    /// <summary>A copy of <paramref name="export"/> with its download URL and expiry when it has an output; otherwise the export itself.</summary>
     public async Task<Export> WithDownloadUrlAsync(Export export, CancellationToken cancellationToken)
     {
         if (export.Output is null || !Guid.TryParse(export.Id, out var exportId))
@@ -27,6 +30,10 @@ internal sealed class DownloadLinks(DownloadSigningKey key, DownloadEndpoint end
         var linked = export.Clone();
         linked.Output.DownloadUrl = $"{BaseUrl()}/exports/{exportId}/download?expires={expires.ToUnixTimeSeconds()}&signature={signature}";
         linked.Output.DownloadUrlExpireTime = Timestamp.FromDateTimeOffset(expires);
+        if (retention.Value.OutputRetention > TimeSpan.Zero && export.FinishTime is { } finished)
+        {
+            linked.Output.ExpireTime = Timestamp.FromDateTimeOffset(finished.ToDateTimeOffset() + retention.Value.OutputRetention);
+        }
         return linked;
     }
 
