@@ -63,9 +63,12 @@ public static class CmdletMetadata
         return cmdlets;
     }
 
+    /// <summary>The parameters the class declares and those it inherits from base classes in the same assembly (as PowerShell sees them).</summary>
     private static List<CmdletParameterInfo> ReadParameters(MetadataReader reader, TypeDefinition type, AttributeTypeProvider provider)
     {
-        var parameters = new List<CmdletParameterInfo>();
+        var parameters = type.BaseType.Kind == HandleKind.TypeDefinition
+            ? ReadParameters(reader, reader.GetTypeDefinition((TypeDefinitionHandle)type.BaseType), provider)
+            : [];
         foreach (var propertyHandle in type.GetProperties())
         {
             var property = reader.GetPropertyDefinition(propertyHandle);

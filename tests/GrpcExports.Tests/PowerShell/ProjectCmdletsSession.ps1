@@ -14,9 +14,8 @@ $ErrorActionPreference = 'Stop'
 $seen = [ordered]@{}
 
 # The examples import the module by name, as scheduled scripts do: put the packed module's folder on the path.
-$modules = Split-Path -Parent (Split-Path -Parent (Split-Path -Parent $ModuleManifest))
-$env:PSModulePath = $modules + [System.IO.Path]::PathSeparator + $env:PSModulePath
-Import-Module GrpcExports
+. (Join-Path $PSScriptRoot 'SessionHelpers.ps1')
+ImportPackedModule $ModuleManifest
 # The examples, like any scheduled script, take the key from $env:GX_API_KEY; so does this session.
 $env:GX_API_KEY = $ApiKey
 Connect-GxServer -Endpoint $Endpoint
@@ -157,7 +156,6 @@ $seen.Pipeline = [ordered]@{
 
 # Argument completers, as tab completion calls them.
 $null = New-GxProject -Title 'Spaced folder' -Folder 'two words'
-function Complete([string] $line) { @((TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches) }
 $byPrefix = Complete "Set-GxProject -Id $($source.Id.Substring(0, 8))"
 $seen.Completion = [ordered]@{
     IdByPrefix = @($byPrefix.CompletionText)

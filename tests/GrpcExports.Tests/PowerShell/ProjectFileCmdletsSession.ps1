@@ -11,37 +11,12 @@ param(
 $ErrorActionPreference = 'Stop'
 $seen = [ordered]@{}
 
-$modules = Split-Path -Parent (Split-Path -Parent (Split-Path -Parent $ModuleManifest))
-$env:PSModulePath = $modules + [System.IO.Path]::PathSeparator + $env:PSModulePath
-Import-Module GrpcExports
+. (Join-Path $PSScriptRoot 'SessionHelpers.ps1')
+ImportPackedModule $ModuleManifest
 $solid = Join-Path $FilesDirectory 'solid.json'
 $projectFile = Join-Path $FilesDirectory 'solid.gxproj'
 $thumbnailFile = Join-Path $FilesDirectory 'thumbnail.png'
 
-# Runs $script in a runspace of its own (the module's session is shared by the process) and keeps its streams, progress included.
-function Capture([string] $script, [object[]] $arguments = @()) {
-    $shell = [powershell]::Create()
-    try {
-        $null = $shell.AddScript("Import-Module '$ModuleManifest'").AddStatement().AddScript($script)
-        foreach ($argument in $arguments) { $null = $shell.AddArgument($argument) }
-        $output = $shell.Invoke()
-        [pscustomobject]@{
-            Output = @($output)
-            Progress = @($shell.Streams.Progress)
-            Errors = @($shell.Streams.Error)
-            Warnings = @($shell.Streams.Warning | ForEach-Object Message)
-        }
-    } finally {
-        $shell.Dispose()
-    }
-}
-function ProgressSummary($records) {
-    [ordered]@{
-        Activities = @($records.Activity | Sort-Object -Unique)
-        Percents = @($records | Where-Object RecordType -EQ 'Processing' | ForEach-Object PercentComplete)
-        LastType = @($records)[-1].RecordType.ToString()
-    }
-}
 
 $env:GX_API_KEY = $ApiKey
 Connect-GxServer -Endpoint $Endpoint
