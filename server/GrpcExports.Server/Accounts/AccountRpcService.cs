@@ -3,10 +3,12 @@ using Google.Protobuf.WellKnownTypes;
 using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 using GrpcExports.Grpc.Binding;
 using GrpcExports.Grpc.Calls;
+using GrpcExports.Grpc.Hosting;
 using GrpcExports.Protocol.V1;
 using GrpcExports.Server.Assets;
 using GrpcExports.Server.Exports;
 using GrpcExports.Server.Exports.Webhooks.Signing;
+using GrpcExports.Server.Limits;
 using GrpcExports.Server.Projects.Idempotency;
 using GrpcExports.Server.Projects.SyncRateLimiting;
 using GrpcExports.Server.Security.Authentication;
@@ -20,7 +22,8 @@ namespace GrpcExports.Server.Accounts;
 /// signs the caller's webhooks.
 /// </summary>
 internal sealed class AccountRpcService(ApiKeyStore keys, AccountUsageQuery usage, WebhookSecretStore webhookSecrets, IdempotentWrites writes,
-    IOptions<ExportsOptions> exports, IOptions<SyncRateOptions> syncRate, IOptions<AssetOptions> assets) : IGrpcService
+    IOptions<ExportsOptions> exports, IOptions<SyncRateOptions> syncRate, IOptions<AssetOptions> assets, IOptions<LimitsOptions> limits,
+    IOptions<GrpcServerOptions> grpc) : IGrpcService
 {
     private static readonly string ServerVersion =
         typeof(AccountRpcService).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
@@ -42,6 +45,14 @@ internal sealed class AccountRpcService(ApiKeyStore keys, AccountUsageQuery usag
                 SyncRatePerSecond = syncRate.Value.RatePerSecond,
                 SyncBurst = syncRate.Value.Burst,
                 MaxUploadBytes = assets.Value.MaxUploadBytes,
+                StorageQuotaBytes = limits.Value.StorageQuotaBytes,
+                MaxEditorStateBytes = limits.Value.EditorState.MaxBytes,
+                MaxRequestMessageBytes = grpc.Value.MaxReceiveMessageSize,
+                MaxTracks = limits.Value.EditorState.MaxTracks,
+                MaxItems = limits.Value.EditorState.MaxItems,
+                MaxKeyframes = limits.Value.EditorState.MaxKeyframesPerItem,
+                MaxDurationSeconds = limits.Value.EditorState.MaxDurationSeconds,
+                MaxCompositionSide = limits.Value.EditorState.MaxCompositionLongSide,
             },
             Usage = await usage.ReadAsync(caller.UserId, context.CancellationToken),
         };

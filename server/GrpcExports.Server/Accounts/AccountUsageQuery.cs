@@ -1,18 +1,19 @@
 using GrpcExports.Protocol.V1;
 using GrpcExports.Server.Database;
+using GrpcExports.Server.Limits.Storage;
 using Npgsql;
 
 namespace GrpcExports.Server.Accounts;
 
-/// <summary>What a user currently uses: active exports, stored asset bytes (each distinct content once), projects and assets.</summary>
+/// <summary>What a user currently uses: active exports, stored bytes as the quota counts them (<see cref="StorageUsage"/>), projects and assets.</summary>
 internal sealed class AccountUsageQuery(NpgsqlDataSource dataSource)
 {
     public Task<AccountUsage> ReadAsync(string userId, CancellationToken cancellationToken) =>
         DatabaseFailures.TranslateAsync(async () =>
         {
-            const string sql = """
+            const string sql = $"""
                 SELECT (SELECT count(*) FROM export_jobs WHERE owner_id = @user AND status IN ('queued', 'rendering'))::int,
-                       (SELECT coalesce(sum(size_bytes), 0) FROM (SELECT DISTINCT sha256, size_bytes FROM assets WHERE owner_id = @user) contents)::bigint,
+                       {StorageUsage.UsedBytesSql},
                        (SELECT count(*) FROM projects WHERE owner_id = @user AND deleted_at IS NULL),
                        (SELECT count(*) FROM assets WHERE owner_id = @user)
                 """;

@@ -13,6 +13,8 @@ using GrpcExports.Server.Exports.Watching;
 using GrpcExports.Server.Exports.Webhooks.Addresses;
 using GrpcExports.Server.Exports.Webhooks.Outbox;
 using GrpcExports.Server.Exports.Workers;
+using GrpcExports.Server.Limits.EditorState;
+using GrpcExports.Server.Limits.Storage;
 using GrpcExports.Server.Projects;
 using GrpcExports.Server.Projects.AssetCheck;
 using GrpcExports.Server.Projects.Idempotency;
@@ -33,7 +35,7 @@ namespace GrpcExports.Server.Exports;
 internal sealed partial class ExportRpcService(ExportJobStore jobs, ExportListQuery listing, ProjectStore projects, IdempotentWrites writes, ExportChangeHub hub,
     RunningRenders renders, ExportHistory history, DownloadLinks links, ExportDirectories directories, ProjectAssetCheck assetCheck,
     IOptions<ExportsOptions> options, IHostApplicationLifetime lifetime, WebhookUrlCheck webhookUrls, WebhookDeliveryLog deliveryLog,
-    ExportDeletion deletion) : IGrpcService
+    ExportDeletion deletion, EditorStateLimits editorStateLimits, StorageQuota storageQuota) : IGrpcService
 {
     private const string DefaultName = "Export";
 
@@ -42,7 +44,7 @@ internal sealed partial class ExportRpcService(ExportJobStore jobs, ExportListQu
 
     public static ServiceDescriptor Descriptor => ExportServiceReflection.Descriptor.Services[0];
 
-    /// <summary>Checks the request and the document, then queues the export under the user's active-export limit.</summary>
+    /// <summary>Checks the request and the document, then queues the export under the user's active-export limit and storage quota.</summary>
     public async Task<CreateExportResponse> CreateExport(CreateExportRequest request, ServerCallContext context)
     {
         var violations = CreateExportFields.Violations(request);
@@ -71,6 +73,8 @@ internal sealed partial class ExportRpcService(ExportJobStore jobs, ExportListQu
             skipped);
         return await writes.RunAsync(context.Caller().UserId, IdempotencyKey.From(context), nameof(CreateExport), request, async transaction =>
         {
+            // The output's size is known only once rendered: an export needs some room left, and its file counts when it is done.
+            await storageQuota.EnsureRoomAsync(context.Caller().UserId, 0, context.CancellationToken);
             var (created, deduplicated) = await jobs.CreateAsync(transaction, job, options.Value.MaxActivePerUser, context.CancellationToken);
             await ExportAssetReferences.AddAsync(transaction, created.ExportId, UploadedAssetIds(assets), context.CancellationToken);
             if (!deduplicated)
@@ -143,7 +147,7 @@ internal sealed partial class ExportRpcService(ExportJobStore jobs, ExportListQu
         switch (request.SourceCase)
         {
             case CreateExportRequest.SourceOneofCase.EditorState:
-                return (ProjectRequests.EditorState(request.EditorState, "editor_state"), "editor_state", null, 0);
+                return (ProjectRequests.EditorState(request.EditorState, "editor_state", editorStateLimits), "editor_state", null, 0);
             case CreateExportRequest.SourceOneofCase.ProjectId:
                 var projectId = ProjectRequests.ProjectId(request.ProjectId);
                 var latest = await projects.GetLatestAsync(projectId, ownerId, includeState: request.ProjectVersion == 0, cancellationToken)

@@ -4,6 +4,7 @@ using GrpcExports.Server.Database;
 using GrpcExports.Server.Events;
 using GrpcExports.Server.Exports;
 using GrpcExports.Server.Exports.Download;
+using GrpcExports.Server.Limits;
 using GrpcExports.Server.ProjectFiles;
 using GrpcExports.Server.Projects;
 using GrpcExports.Server.Security;
@@ -36,6 +37,7 @@ public static class ServerApplication
         builder.WebHost.ConfigureKestrel(kestrel =>
             kestrel.ConfigureEndpointDefaults(endpoint => endpoint.Protocols = HttpProtocols.Http2));
         builder.Services.AddSecurity(builder.Configuration);
+        builder.Services.AddLimits(builder.Configuration);
         builder.Services.AddDatabase(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddEventStore();
         builder.Services.AddProjectStore(builder.Configuration);

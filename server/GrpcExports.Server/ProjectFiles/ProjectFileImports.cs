@@ -10,6 +10,8 @@ using GrpcExports.Server.EditorState;
 using GrpcExports.Server.EditorState.JsonPatch;
 using GrpcExports.Server.EditorState.Validation;
 using GrpcExports.Server.Events;
+using GrpcExports.Server.Limits.EditorState;
+using GrpcExports.Server.Limits.Storage;
 using GrpcExports.Server.Projects;
 using GrpcExports.Server.Projects.Idempotency;
 using GrpcExports.Server.Projects.Storage;
@@ -26,7 +28,8 @@ namespace GrpcExports.Server.ProjectFiles;
 /// received file and extracted bytes are always deleted.
 /// </summary>
 internal sealed class ProjectFileImports(IOptions<ProjectFileOptions> options, AssetContentFiles files, AssetStore assets,
-    OwnedContent ownedContent, MediaProber prober, ProjectStore projects, IdempotentWrites writes)
+    OwnedContent ownedContent, MediaProber prober, ProjectStore projects, IdempotentWrites writes, EditorStateLimits editorStateLimits,
+    StorageQuota quota)
 {
     public async Task<ImportProjectFileResponse> ImportAsync(IAsyncEnumerable<ImportProjectFileRequest> requests, string ownerId,
         string? idempotencyKey, EventMetadata metadata, CancellationToken cancellationToken)
@@ -50,6 +53,12 @@ internal sealed class ProjectFileImports(IOptions<ProjectFileOptions> options, A
         }
         var manifest = archive.Manifest!;
         var document = ParseDocument(archive.EditorStateJson!);
+        // The included assets as if none were relinked: the quota is checked before anything is stored.
+        var includedBytes = archive.IncludedAssets.Sum(asset => archive.DeclaredSize(asset.Entry!));
+        if (includedBytes > 0)
+        {
+            await quota.EnsureRoomAsync(ownerId, includedBytes, cancellationToken).ConfigureAwait(false);
+        }
         var source = manifest.Project;
         var keptTitle = header.Title.Trim().Length == 0 ? source.Title : title;
         ProjectRequests.Metadata(keptTitle, source.Description, "", prefix: "manifest.project.");
@@ -99,10 +108,14 @@ internal sealed class ProjectFileImports(IOptions<ProjectFileOptions> options, A
         }
     }
 
-    /// <summary>The editor state of the file as a document, INVALID_PROJECT_FILE when it is not JSON, INVALID_EDITOR_STATE when it breaks a rule.</summary>
-    private static JsonObject ParseDocument(string editorStateJson)
+    /// <summary>
+    /// The editor state of the file as a document, INVALID_PROJECT_FILE when it is not JSON, the limit's refusal when it is
+    /// over one, INVALID_EDITOR_STATE when it breaks a rule.
+    /// </summary>
+    private JsonObject ParseDocument(string editorStateJson)
     {
         var state = EditorStateEntry.Read(editorStateJson, out var problem) ?? throw ProjectFileErrors.Invalid([problem!]);
+        editorStateLimits.Check(state, "editor_state");
         var report = EditorStateValidator.Validate(state);
         if (!report.Valid)
         {

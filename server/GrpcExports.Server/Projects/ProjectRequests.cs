@@ -2,6 +2,7 @@ using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
 using GrpcExports.Server.EditorState;
 using GrpcExports.Server.EditorState.Validation;
+using GrpcExports.Server.Limits.EditorState;
 
 namespace GrpcExports.Server.Projects;
 
@@ -58,9 +59,13 @@ internal static class ProjectRequests
         return (title.Trim().Length == 0 ? DefaultTitle : title, description, folderId);
     }
 
-    /// <summary>The document's stored JSON text, or INVALID_EDITOR_STATE when it breaks the schema or a timeline rule.</summary>
-    public static string EditorState(Struct document, string field)
+    /// <summary>
+    /// The document's stored JSON text, or the refusal of a document over a limit (checked first: it is cheaper) or one that
+    /// breaks the schema or a timeline rule (INVALID_EDITOR_STATE).
+    /// </summary>
+    public static string EditorState(Struct document, string field, EditorStateLimits limits)
     {
+        limits.Check(document, field);
         var report = EditorStateValidator.Validate(document);
         if (!report.Valid)
         {

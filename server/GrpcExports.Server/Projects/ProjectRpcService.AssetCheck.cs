@@ -23,7 +23,7 @@ internal sealed partial class ProjectRpcService
                 {
                     throw ProjectErrors.InvalidRequest("version", "A version goes with project_id; leave it 0 with editor_state.");
                 }
-                (json, version) = (ProjectRequests.EditorState(request.EditorState, "editor_state"), 0);
+                (json, version) = (ProjectRequests.EditorState(request.EditorState, "editor_state", editorStateLimits), 0);
                 break;
             case CheckProjectAssetsRequest.SourceOneofCase.ProjectId:
                 var projectId = ProjectRequests.ProjectId(request.ProjectId);

@@ -6,6 +6,7 @@ using GrpcExports.Server.EditorState;
 using GrpcExports.Server.EditorState.Validation;
 using GrpcExports.Server.Errors;
 using GrpcExports.Server.Events;
+using GrpcExports.Server.Limits.EditorState;
 using GrpcExports.Server.ProjectFiles;
 using GrpcExports.Server.Projects.AssetCheck;
 using GrpcExports.Server.Projects.History;
@@ -26,7 +27,7 @@ namespace GrpcExports.Server.Projects;
 /// </summary>
 internal sealed partial class ProjectRpcService(ProjectStore store, ProjectListQuery listing, ProjectHistoryQuery history, IdempotentWrites writes,
     SyncRateLimiter syncRate, ProjectAssetCheck assetCheck, ProjectFileExports fileExports, ProjectFileImports fileImports,
-    ProjectFileValidation fileValidation, ProjectThumbnails thumbnails) : IGrpcService
+    ProjectFileValidation fileValidation, ProjectThumbnails thumbnails, EditorStateLimits editorStateLimits) : IGrpcService
 {
     private static readonly string BlankEditorStateJson = EditorStateJson.Write(EditorStateJson.Read(ProjectRequests.BlankEditorState));
 
@@ -39,7 +40,7 @@ internal sealed partial class ProjectRpcService(ProjectStore store, ProjectListQ
         var (title, description, folderId) = ProjectRequests.Metadata(project.Title, project.Description, project.FolderId, "project.");
         var stateJson = project.EditorState is null
             ? BlankEditorStateJson
-            : ProjectRequests.EditorState(project.EditorState, "project.editor_state");
+            : ProjectRequests.EditorState(project.EditorState, "project.editor_state", editorStateLimits);
         return await writes.RunAsync(context.Caller().UserId, IdempotencyKey.From(context), nameof(CreateProject), request, async transaction =>
         {
             var row = await store.CreateAsync(transaction, context.Caller().UserId, title, description, folderId, stateJson, clonedFrom: null,
@@ -107,7 +108,7 @@ internal sealed partial class ProjectRpcService(ProjectStore store, ProjectListQ
         {
             throw ProjectErrors.InvalidRequest("expected_state_version", "A state version is 1 or more (0 means no check).");
         }
-        var stateJson = ProjectRequests.EditorState(request.EditorState, "editor_state");
+        var stateJson = ProjectRequests.EditorState(request.EditorState, "editor_state", editorStateLimits);
         return await writes.RunAsync(context.Caller().UserId, idempotencyKey, nameof(SyncProject), request, async transaction =>
         {
             if (idempotencyKey is not null)

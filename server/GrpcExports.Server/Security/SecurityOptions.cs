@@ -16,4 +16,19 @@ internal sealed class SecurityOptions
     /// <c>${XDG_CONFIG_HOME:-$HOME/.config}/grpcexports/credentials.json</c>.
     /// </summary>
     public string? CredentialsFile { get; set; }
+
+    /// <summary>
+    /// How long a server trusts a key it looked up without reading it again: the most a revocation made elsewhere
+    /// (another instance, the <c>keys</c> command) takes to be seen here. Zero looks every call up. Default 10 s.
+    /// </summary>
+    public TimeSpan KeyCacheLifetime { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The longest <see cref="KeyCacheLifetime"/> accepted: a revoked key must stop working within minutes.</summary>
+    public static readonly TimeSpan MaxKeyCacheLifetime = TimeSpan.FromMinutes(5);
+
+    /// <summary>Why the options cannot be used, or null when they can.</summary>
+    public string? Problem() =>
+        KeyCacheLifetime < TimeSpan.Zero || KeyCacheLifetime > MaxKeyCacheLifetime
+            ? $"{SectionName}:KeyCacheLifetime must lie between 00:00:00 and {MaxKeyCacheLifetime:c}, not {KeyCacheLifetime:c}."
+            : null;
 }

@@ -5,6 +5,7 @@ using GrpcExports.Server.Security.Keys;
 using GrpcExports.Server.Security.LocalCredentials;
 using GrpcExports.Server.Security.Transport;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace GrpcExports.Server.Security;
 
@@ -26,8 +27,10 @@ internal static class SecurityRegistration
     /// <summary>The key store and the audit log alone, for the key-management command.</summary>
     public static IServiceCollection AddKeyStores(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<SecurityOptions>(configuration.GetSection(SecurityOptions.SectionName));
+        services.AddOptions<SecurityOptions>().Bind(configuration.GetSection(SecurityOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SecurityOptions>, SecurityOptionsValidation>();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ApiKeyCache>();
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<AuditLog>();
         return services;

@@ -43,25 +43,28 @@ public sealed class AssetServerFixture : IAsyncLifetime
     }
 
     /// <summary>The asset rows, the content files and the files still in the incoming folder, right now.</summary>
-    public async Task<StoredAssets> StoredAsync()
-    {
-        await using var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT count(*) FROM assets", connection);
-        var rows = (long)(await command.ExecuteScalarAsync())!;
-        return new StoredAssets(rows, Files("content"), Files("incoming"));
-    }
-
-    private string[] Files(string folder)
-    {
-        var path = Path.Combine(AssetDirectory, folder);
-        return Directory.Exists(path) ? Directory.GetFiles(path, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray() : [];
-    }
+    public Task<StoredAssets> StoredAsync() => StoredAssets.ReadAsync(ConnectionString, AssetDirectory);
 }
 
 /// <summary>What the asset store holds: row count, content files, uploads in progress.</summary>
 public sealed record StoredAssets(long Rows, string[] ContentFiles, string[] IncomingFiles)
 {
+    /// <summary>What the server with this database and asset directory holds right now.</summary>
+    public static async Task<StoredAssets> ReadAsync(string connectionString, string assetDirectory)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM assets", connection);
+        var rows = (long)(await command.ExecuteScalarAsync())!;
+        return new StoredAssets(rows, Files(assetDirectory, "content"), Files(assetDirectory, "incoming"));
+    }
+
+    private static string[] Files(string assetDirectory, string folder)
+    {
+        var path = Path.Combine(assetDirectory, folder);
+        return Directory.Exists(path) ? Directory.GetFiles(path, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray() : [];
+    }
+
     public override string ToString() =>
         $"{Rows} rows, content [{string.Join(", ", ContentFiles.Select(Path.GetFileName))}], incoming [{string.Join(", ", IncomingFiles.Select(Path.GetFileName))}]";
 }

@@ -1,5 +1,6 @@
 using GrpcExports.Client;
 using GrpcExports.Protocol.V1;
+using GrpcExports.Server.Security;
 using GrpcExports.Server.Security.Keys;
 using Npgsql;
 
@@ -24,7 +25,8 @@ public static class TestApiKeys
     public static async Task<string> CreateAsync(string connectionString, string userId, AccessTier tier = AccessTier.Admin)
     {
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
-        return await CreateAsync(new ApiKeyStore(dataSource, TimeProvider.System), userId, tier);
+        var cache = new ApiKeyCache(Microsoft.Extensions.Options.Options.Create(new SecurityOptions()), TimeProvider.System);
+        return await CreateAsync(new ApiKeyStore(dataSource, TimeProvider.System, cache), userId, tier);
     }
 
     internal static async Task<string> CreateAsync(ApiKeyStore keys, string userId, AccessTier tier = AccessTier.Admin) =>

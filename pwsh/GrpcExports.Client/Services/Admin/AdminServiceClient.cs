@@ -31,7 +31,10 @@ public sealed class AdminServiceClient
         ListApiKeysRequest request, CallOptions? options = null, CancellationToken cancellationToken = default) =>
         Connection.UnaryAsync(AdminServiceMethods.ListApiKeys, request, options, cancellationToken);
 
-    /// <summary>Revokes a key at once: later calls with it answer UNAUTHENTICATED API_KEY_REVOKED.</summary>
+    /// <summary>
+    /// Revokes a key: later calls with it answer UNAUTHENTICATED API_KEY_REVOKED, at once on the server that revoked it and
+    /// within Security:KeyCacheLifetime (10 s by default) on other instances sharing its database.
+    /// </summary>
     public Task<RevokeApiKeyResponse> RevokeApiKeyAsync(
         RevokeApiKeyRequest request, CallOptions? options = null, CancellationToken cancellationToken = default) =>
         Connection.UnaryAsync(AdminServiceMethods.RevokeApiKey, request, options, cancellationToken);

@@ -1,17 +1,18 @@
 using GrpcExports.Protocol.V1;
+using GrpcExports.Server.Limits.Storage;
 
 namespace GrpcExports.Server.Assets.Upload;
 
 /// <summary>
 /// Reads an UploadAsset stream after its header into an <see cref="IncomingFile"/>, one chunk at a time, enforcing the
-/// cap and the declared size as the bytes arrive (RESOURCE_EXHAUSTED PAYLOAD_TOO_LARGE the moment the cap is crossed),
-/// and afterwards the declared size and SHA-256.
+/// cap, the owner's storage room and the declared size as the bytes arrive (RESOURCE_EXHAUSTED PAYLOAD_TOO_LARGE or
+/// STORAGE_QUOTA_EXCEEDED the moment one is crossed), and afterwards the declared size and SHA-256.
 /// </summary>
 internal static class UploadReceiver
 {
     /// <returns>The SHA-256 of the received bytes, lowercase hex.</returns>
     public static async Task<string> ReceiveAsync(IAsyncEnumerator<UploadAssetRequest> requests, UploadClaim claim, long maxUploadBytes,
-        IncomingFile file, CancellationToken cancellationToken)
+        StorageRoom room, IncomingFile file, CancellationToken cancellationToken)
     {
         while (await requests.MoveNextAsync().ConfigureAwait(false))
         {
@@ -24,6 +25,10 @@ internal static class UploadReceiver
             if (file.Length + chunk.Length > maxUploadBytes)
             {
                 throw AssetErrors.TooLarge(maxUploadBytes);
+            }
+            if (!room.Fits(file.Length + chunk.Length))
+            {
+                throw room.Exceeded(file.Length + chunk.Length);
             }
             if (claim.DeclaredSize is { } declared && file.Length + chunk.Length > declared)
             {

@@ -7,7 +7,7 @@ using NpgsqlTypes;
 namespace GrpcExports.Server.Security.Keys;
 
 /// <summary>API keys and the users they act as, in the tables of Database/Migrations/0010_api_keys_and_audit.sql.</summary>
-internal sealed class ApiKeyStore(NpgsqlDataSource dataSource, TimeProvider clock)
+internal sealed class ApiKeyStore(NpgsqlDataSource dataSource, TimeProvider clock, ApiKeyCache cache)
 {
     /// <summary>A key's last use is written at most this often, so calls do not each cost a write.</summary>
     public static readonly TimeSpan LastUseResolution = TimeSpan.FromMinutes(1);
@@ -43,12 +43,17 @@ internal sealed class ApiKeyStore(NpgsqlDataSource dataSource, TimeProvider cloc
     /// <summary>
     /// The key whose secret is <paramref name="secret"/>, revoked and expired ones included; null when none is. The row is
     /// found by the secret's SHA-256, so lookup time says nothing about stored secrets; the final comparison of the
-    /// hashes is constant-time all the same.
+    /// hashes is constant-time all the same. A usable key may come from the <see cref="ApiKeyCache"/>.
     /// </summary>
-    public Task<ApiKeyRow?> FindBySecretAsync(string secret, CancellationToken cancellationToken) =>
+    public Task<ApiKeyRow?> FindBySecretAsync(string secret, CancellationToken cancellationToken)
+    {
+        var hash = ApiKeySecret.Hash(secret);
+        return cache.Find(hash) is { } cached ? Task.FromResult<ApiKeyRow?>(cached) : FindByHashAsync(hash, cancellationToken);
+    }
+
+    private Task<ApiKeyRow?> FindByHashAsync(byte[] hash, CancellationToken cancellationToken) =>
         DatabaseFailures.TranslateAsync(async () =>
         {
-            var hash = ApiKeySecret.Hash(secret);
             await using var command = dataSource.CreateCommand($"SELECT {Columns}, secret_hash FROM api_keys WHERE secret_hash = @hash");
             command.Parameters.Add(new NpgsqlParameter<byte[]>("hash", hash));
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -56,7 +61,16 @@ internal sealed class ApiKeyStore(NpgsqlDataSource dataSource, TimeProvider cloc
             {
                 return null;
             }
-            return CryptographicOperations.FixedTimeEquals(reader.GetFieldValue<byte[]>(9), hash) ? Read(reader) : null;
+            if (!CryptographicOperations.FixedTimeEquals(reader.GetFieldValue<byte[]>(9), hash))
+            {
+                return null;
+            }
+            var key = Read(reader);
+            if (key.IsActive(clock.GetUtcNow()))
+            {
+                cache.Remember(hash, key);
+            }
+            return key;
         });
 
     public Task<ApiKeyRow?> GetAsync(Guid apiKeyId, CancellationToken cancellationToken) =>
@@ -85,11 +99,17 @@ internal sealed class ApiKeyStore(NpgsqlDataSource dataSource, TimeProvider cloc
             command.Parameters.Add(new NpgsqlParameter<Guid>("id", key.ApiKeyId));
             command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("now", now));
             command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("stale", now - LastUseResolution));
-            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+            var recorded = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+            // Written here or, when not, by another instance within the resolution: either way the next minute's uses write nothing.
+            cache.RecordedUse(key.ApiKeyId, now);
+            return recorded;
         });
     }
 
-    /// <summary>Revokes the key now, or keeps the first revocation time of a key already revoked; null when there is no such key.</summary>
+    /// <summary>
+    /// Revokes the key now, or keeps the first revocation time of a key already revoked; null when there is no such key.
+    /// This server refuses the key from now on; other instances once their cached lookup expires.
+    /// </summary>
     public Task<ApiKeyRow?> RevokeAsync(Guid apiKeyId, CancellationToken cancellationToken) =>
         DatabaseFailures.TranslateAsync(async () =>
         {
@@ -97,7 +117,9 @@ internal sealed class ApiKeyStore(NpgsqlDataSource dataSource, TimeProvider cloc
                 $"UPDATE api_keys SET revoked_at = COALESCE(revoked_at, @now) WHERE api_key_id = @id RETURNING {Columns}");
             command.Parameters.Add(new NpgsqlParameter<Guid>("id", apiKeyId));
             command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("now", clock.GetUtcNow()));
-            return await ReadOneAsync(command, cancellationToken).ConfigureAwait(false);
+            var revoked = await ReadOneAsync(command, cancellationToken).ConfigureAwait(false);
+            cache.Forget(apiKeyId);
+            return revoked;
         });
 
     /// <summary>Keys newest first after the cursor, for one user or all, active only unless <paramref name="includeInactive"/>.</summary>
