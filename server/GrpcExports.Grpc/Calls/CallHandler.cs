@@ -141,6 +141,7 @@ internal abstract class CallHandler(string method, CallPipeline pipeline)
     {
         null => OkStatus,
         RpcException rpc => rpc,
+        MalformedRequestException malformed => RpcException.WithDetails(StatusCode.InvalidArgument, malformed.Message, malformed.ToBadRequest()),
         OperationCanceledException when http.RequestAborted.IsCancellationRequested =>
             new RpcException(StatusCode.Cancelled, "The client cancelled the call."),
         IOException when http.RequestAborted.IsCancellationRequested =>

@@ -10,8 +10,9 @@ namespace GrpcExports.Grpc.Calls;
 /// buffers instead of copying it out first. The framing rules are those of every reader (<see cref="MessageFrameHeader"/>,
 /// <see cref="MessageDecoder"/>): a declared length over the limit is RESOURCE_EXHAUSTED as soon as the header is in,
 /// before the message is buffered; a body that ends inside a frame, a bad flag, a compressed frame without an
-/// encoding, or bytes that do not inflate or parse are INTERNAL. Failures of the pipe itself (a client reset is an
-/// IOException) pass through unchanged: <see cref="RequestReading"/> turns them into statuses.
+/// encoding, or bytes that do not inflate are INTERNAL; bytes that do not parse are the client's error, a
+/// <see cref="MalformedRequestException"/> naming the field where decoding broke down. Failures of the pipe itself
+/// (a client reset is an IOException) pass through unchanged: <see cref="RequestReading"/> turns them into statuses.
 /// </summary>
 internal sealed class PipeMessageReader(PipeReader body, int maxSize, string? encoding)
 {
@@ -52,7 +53,7 @@ internal sealed class PipeMessageReader(PipeReader body, int maxSize, string? en
                     var payload = buffered.Slice(MessageFrameHeader.Size, header.Length);
                     // Only this frame is consumed and examined: a next frame already buffered must not wait for more bytes.
                     consumed = examined = payload.End;
-                    message = MessageDecoder.Decode(parser, payload, header.Compressed, encoding, maxSize);
+                    message = Decode(parser, payload, header.Compressed);
                     return true;
                 }
             }
@@ -76,5 +77,31 @@ internal sealed class PipeMessageReader(PipeReader body, int maxSize, string? en
         {
             body.AdvanceTo(consumed, examined);
         }
+    }
+
+    private T Decode<T>(MessageParser<T> parser, in ReadOnlySequence<byte> payload, bool compressed) where T : class, IMessage<T>
+    {
+        try
+        {
+            return MessageDecoder.Decode(parser, payload, compressed, encoding, maxSize);
+        }
+        catch (RpcException error) when (error.InnerException is InvalidProtocolBufferException unparsable)
+        {
+            throw Malformed(parser, payload, compressed, unparsable);
+        }
+        catch (Exception error) when (error is not RpcException)
+        {
+            // Protobuf's parser meets some hostile lengths (a length near int.MaxValue) with other exceptions than its own.
+            throw Malformed(parser, payload, compressed, error);
+        }
+    }
+
+    private MalformedRequestException Malformed<T>(MessageParser<T> parser, in ReadOnlySequence<byte> payload, bool compressed, Exception error)
+        where T : class, IMessage<T>
+    {
+        // Only this rare path decompresses a second time: the decoder does not hand out what it inflated.
+        var bytes = compressed ? MessageCompression.Decompress(payload, maxSize) : payload.ToArray();
+        var type = parser.ParseFrom(ReadOnlySpan<byte>.Empty).Descriptor;
+        return new MalformedRequestException(WireFaultLocator.Locate(type, bytes), error.Message, error);
     }
 }

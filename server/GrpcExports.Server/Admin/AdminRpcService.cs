@@ -26,7 +26,7 @@ internal sealed class AdminRpcService(ApiKeyStore keys, AuditLog audit, TimeProv
 
     public async Task<CreateApiKeyResponse> CreateApiKey(CreateApiKeyRequest request, ServerCallContext context)
     {
-        DateTimeOffset? expiresAt = request.ExpireTime?.ToDateTimeOffset();
+        var expiresAt = RequestTimestamps.Read(request.ExpireTime, "expire_time");
         var violations = ApiKeyFields.Violations(request.UserId, request.Name, request.Tier, expiresAt, clock.GetUtcNow());
         if (violations.Count > 0)
         {
@@ -87,8 +87,8 @@ internal sealed class AdminRpcService(ApiKeyStore keys, AuditLog audit, TimeProv
         {
             throw ProjectErrors.InvalidRequest("kinds", $"{(int)unknown} is not an AuditEventKind.");
         }
-        var start = request.StartTime?.ToDateTimeOffset();
-        var end = request.EndTime?.ToDateTimeOffset();
+        var start = RequestTimestamps.Read(request.StartTime, "start_time");
+        var end = RequestTimestamps.Read(request.EndTime, "end_time");
         var fingerprint = PageToken.Fingerprint(nameof(ListAuditEvents), context.Caller().UserId, request.UserId, string.Join(",", kinds.Select(k => (int)k)),
             start?.UtcTicks.ToString(CultureInfo.InvariantCulture) ?? "", end?.UtcTicks.ToString(CultureInfo.InvariantCulture) ?? "");
         long? before = request.PageToken.Length > 0

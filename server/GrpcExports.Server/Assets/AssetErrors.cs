@@ -26,8 +26,11 @@ internal static class AssetErrors
             new Dictionary<string, string> { ["fileName"] = fileName },
             new BadRequest { FieldViolations = { new BadRequest.Types.FieldViolation { Field = field, Description = description, Reason = "INVALID" } } });
 
-    /// <summary>INVALID_ARGUMENT / UPLOAD_INCOMPLETE: the stream broke the header-then-chunks framing or its declared size.</summary>
-    public static RpcException Incomplete(string description, long? declaredSize = null, long? receivedSize = null)
+    /// <summary>
+    /// INVALID_ARGUMENT / UPLOAD_INCOMPLETE on <paramref name="field"/>: the stream broke the header-then-chunks framing
+    /// ("header" missing first, "chunk" a header again) or its declared size ("header.size_bytes").
+    /// </summary>
+    public static RpcException Incomplete(string field, string description, long? declaredSize = null, long? receivedSize = null)
     {
         var metadata = new Dictionary<string, string>();
         if (declaredSize is { } declared)
@@ -38,7 +41,8 @@ internal static class AssetErrors
         {
             metadata["receivedSize"] = received.ToString(CultureInfo.InvariantCulture);
         }
-        return ProductErrors.Create(StatusCode.InvalidArgument, ErrorReason.UploadIncomplete, description, metadata);
+        return ProductErrors.Create(StatusCode.InvalidArgument, ErrorReason.UploadIncomplete, description, metadata,
+            new BadRequest { FieldViolations = { new BadRequest.Types.FieldViolation { Field = field, Description = description, Reason = "INCOMPLETE" } } });
     }
 
     public static RpcException ChecksumMismatch(string declaredSha256, string actualSha256) =>

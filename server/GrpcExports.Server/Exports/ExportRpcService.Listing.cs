@@ -1,6 +1,7 @@
 using System.Globalization;
 using GrpcExports.Grpc.Calls;
 using GrpcExports.Protocol.V1;
+using GrpcExports.Server.Errors;
 using GrpcExports.Server.Exports.Jobs;
 using GrpcExports.Server.Projects;
 using GrpcExports.Server.Projects.Paging;
@@ -17,6 +18,14 @@ internal sealed partial class ExportRpcService
     {
         var pageSize = PageSize.Resolve(request.PageSize, DefaultExportPageSize, MaxExportPageSize);
         var projectId = request.ProjectId.Length == 0 ? (Guid?)null : ProjectRequests.ProjectId(request.ProjectId);
+        if (!ProjectRequests.IsFolderId(request.FolderId))
+        {
+            throw ProjectErrors.InvalidRequest("folder_id", ProjectRequests.FolderIdRule);
+        }
+        if (request.ClientTaskId.Any(char.IsControl))
+        {
+            throw ProjectErrors.InvalidRequest("client_task_id", "Client task ids hold no control characters, so a filter with one finds nothing.");
+        }
         if (request.Statuses.Any(status => status != ExportStatus.Unspecified && !Enum.IsDefined(status)))
         {
             throw ProjectErrors.InvalidRequest("statuses", "Only the ExportStatus values QUEUED, RENDERING, SUCCEEDED, FAILED and CANCELLED can be filtered on.");
@@ -24,7 +33,7 @@ internal sealed partial class ExportRpcService
         var statuses = request.Statuses.Where(status => status != ExportStatus.Unspecified).Select(ExportStatuses.ToColumn)
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var filter = new ExportListFilter(context.Caller().UserId, projectId, request.FolderId, statuses,
-            request.CreateTimeAfter?.ToDateTimeOffset(), request.CreateTimeBefore?.ToDateTimeOffset(), request.ClientTaskId);
+            RequestTimestamps.Read(request.CreateTimeAfter, "create_time_after"), RequestTimestamps.Read(request.CreateTimeBefore, "create_time_before"), request.ClientTaskId);
         var fingerprint = PageToken.Fingerprint(nameof(ListExports), filter.OwnerId, projectId?.ToString() ?? "", filter.FolderId,
             string.Join(",", statuses), Ticks(filter.CreatedAtOrAfter), Ticks(filter.CreatedBefore), filter.ClientTaskId);
         ExportListCursor? after = null;

@@ -38,7 +38,7 @@ internal sealed class ProjectFileImports(IOptions<ProjectFileOptions> options, A
         await using var messages = requests.GetAsyncEnumerator(cancellationToken);
         if (!await messages.MoveNextAsync().ConfigureAwait(false) || messages.Current.PayloadCase != ImportProjectFileRequest.PayloadOneofCase.Header)
         {
-            throw AssetErrors.Incomplete("The first message of an import must carry its header.");
+            throw AssetErrors.Incomplete("header", "The first message of an import must carry its header.");
         }
         var header = messages.Current.Header;
         CheckHeader(header.FileName, header.SizeBytes, header.Sha256);

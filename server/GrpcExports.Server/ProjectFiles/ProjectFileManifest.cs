@@ -42,7 +42,8 @@ internal sealed record ProjectFileManifest(int FormatVersion, DateTimeOffset Cre
             var reader = new Utf8JsonReader(utf8);
             using var document = JsonDocument.ParseValue(ref reader);
             return document.RootElement.ValueKind == JsonValueKind.Object
-                && document.RootElement.TryGetProperty("formatVersion", out var version) && version.TryGetInt32(out var number)
+                && document.RootElement.TryGetProperty("formatVersion", out var version)
+                && version.ValueKind == JsonValueKind.Number && version.TryGetInt32(out var number)
                 ? number
                 : null;
         }

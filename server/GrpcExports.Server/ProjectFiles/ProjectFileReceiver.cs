@@ -22,20 +22,20 @@ internal static class ProjectFileReceiver
         while (await requests.MoveNextAsync().ConfigureAwait(false))
         {
             var chunk = chunkOf(requests.Current)
-                ?? throw AssetErrors.Incomplete("Only the first message carries a header; every later one carries a chunk.");
+                ?? throw AssetErrors.Incomplete("chunk", "Only the first message carries a header; every later one carries a chunk.");
             if (file.Length + chunk.Length > maxBytes)
             {
                 throw ProjectFileErrors.TooLarge(maxBytes);
             }
             if (declaredSize > 0 && file.Length + chunk.Length > declaredSize)
             {
-                throw AssetErrors.Incomplete($"More bytes arrived than the declared size of {declaredSize}.", declaredSize, file.Length + chunk.Length);
+                throw AssetErrors.Incomplete("header.size_bytes", $"More bytes arrived than the declared size of {declaredSize}.", declaredSize, file.Length + chunk.Length);
             }
             await file.AppendAsync(chunk.Memory, cancellationToken).ConfigureAwait(false);
         }
         if (declaredSize > 0 && file.Length != declaredSize)
         {
-            throw AssetErrors.Incomplete($"The file ended after {file.Length} of the declared {declaredSize} bytes.", declaredSize, file.Length);
+            throw AssetErrors.Incomplete("header.size_bytes", $"The file ended after {file.Length} of the declared {declaredSize} bytes.", declaredSize, file.Length);
         }
         var sha256 = await file.CompleteAsync(cancellationToken).ConfigureAwait(false);
         if (declaredSha256.Length > 0 && !string.Equals(declaredSha256, sha256, StringComparison.OrdinalIgnoreCase))

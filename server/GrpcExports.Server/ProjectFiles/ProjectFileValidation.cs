@@ -24,7 +24,7 @@ internal sealed class ProjectFileValidation(IOptions<ProjectFileOptions> options
         await using var messages = requests.GetAsyncEnumerator(cancellationToken);
         if (!await messages.MoveNextAsync().ConfigureAwait(false) || messages.Current.PayloadCase != ValidateProjectFileRequest.PayloadOneofCase.Header)
         {
-            throw AssetErrors.Incomplete("The first message of a validation must carry its header.");
+            throw AssetErrors.Incomplete("header", "The first message of a validation must carry its header.");
         }
         var header = messages.Current.Header;
         ProjectFileImports.CheckHeader(header.FileName, header.SizeBytes, sha256: "");

@@ -30,6 +30,12 @@ internal static class ProjectRequests
             : throw ProjectErrors.InvalidRequest(field, $"'{Shorten(value)}' is not a project id (a UUID such as 0b6c2f0e-5a53-4a8e-9d3c-2f1c7d5e8a10).");
     }
 
+    public static readonly string FolderIdRule = $"A folder id has at most {MaxFolderLength} characters of letters, digits, space, '.', '_' and '-'.";
+
+    /// <summary>Whether <paramref name="folderId"/> is a folder id ("" is none): see <see cref="FolderIdRule"/>.</summary>
+    public static bool IsFolderId(string folderId) =>
+        folderId.Length <= MaxFolderLength && folderId.All(c => char.IsAsciiLetterOrDigit(c) || c is ' ' or '.' or '_' or '-');
+
     /// <summary>The title, description and folder of a new project, checked; the title defaults when empty.</summary>
     public static (string Title, string Description, string FolderId) Metadata(string title, string description, string folderId, string prefix)
     {
@@ -47,10 +53,9 @@ internal static class ProjectRequests
             violations.Add(Violation(prefix + "description",
                 $"The description has {description.Length} characters; at most {MaxDescriptionLength} are allowed."));
         }
-        if (folderId.Length > MaxFolderLength || !folderId.All(c => char.IsAsciiLetterOrDigit(c) || c is ' ' or '.' or '_' or '-'))
+        if (!IsFolderId(folderId))
         {
-            violations.Add(Violation(prefix + "folder_id",
-                $"A folder id has at most {MaxFolderLength} characters of letters, digits, space, '.', '_' and '-'."));
+            violations.Add(Violation(prefix + "folder_id", FolderIdRule));
         }
         if (violations.Count > 0)
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using GrpcExports.Grpc.Calls;
 using GrpcExports.Protocol.V1;
+using GrpcExports.Server.Errors;
 using GrpcExports.Server.Projects.Listing;
 using GrpcExports.Server.Projects.Paging;
 using GrpcExports.Server.Security.Authentication;
@@ -19,12 +20,16 @@ internal sealed partial class ProjectRpcService
         {
             throw ProjectErrors.InvalidRequest("title_contains", $"At most {ProjectRequests.MaxTitleLength} characters.");
         }
-        if (request.FolderId.Length > ProjectRequests.MaxFolderLength)
+        if (request.TitleContains.Any(char.IsControl))
         {
-            throw ProjectErrors.InvalidRequest("folder_id", $"A folder id has at most {ProjectRequests.MaxFolderLength} characters.");
+            throw ProjectErrors.InvalidRequest("title_contains", "Titles hold no control characters, so a filter with one finds nothing.");
+        }
+        if (!ProjectRequests.IsFolderId(request.FolderId))
+        {
+            throw ProjectErrors.InvalidRequest("folder_id", ProjectRequests.FolderIdRule);
         }
         var filter = new ProjectListFilter(context.Caller().UserId, request.FolderId, request.TitleContains,
-            request.UpdateTimeAfter?.ToDateTimeOffset(), request.UpdateTimeBefore?.ToDateTimeOffset());
+            RequestTimestamps.Read(request.UpdateTimeAfter, "update_time_after"), RequestTimestamps.Read(request.UpdateTimeBefore, "update_time_before"));
         var fingerprint = PageToken.Fingerprint(nameof(ListProjects), filter.OwnerId, filter.FolderId, filter.TitleContains,
             Ticks(filter.UpdatedAtOrAfter), Ticks(filter.UpdatedBefore));
         ProjectListCursor? after = null;

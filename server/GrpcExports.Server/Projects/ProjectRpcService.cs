@@ -72,7 +72,7 @@ internal sealed partial class ProjectRpcService(ProjectStore store, ProjectListQ
         var version = request.Version;
         if (request.AsOfTime is not null)
         {
-            var time = request.AsOfTime.ToDateTimeOffset();
+            var time = RequestTimestamps.Read(request.AsOfTime, "as_of_time")!.Value;
             version = await store.VersionAtAsync(projectId, time, context.CancellationToken).ConfigureAwait(false);
             if (version == 0)
             {

@@ -1,4 +1,5 @@
 using GrpcExports.Grpc.Hosting;
+using GrpcExports.Server.Errors;
 using GrpcExports.Server.Security.Audit;
 using GrpcExports.Server.Security.Authentication;
 using GrpcExports.Server.Security.Keys;
@@ -12,14 +13,15 @@ namespace GrpcExports.Server.Security;
 internal static class SecurityRegistration
 {
     /// <summary>
-    /// Adds API keys, the audit log and the authentication every product call passes (section "Security"), plus the
-    /// first run's local key. Stops here when the configuration would listen off loopback without TLS.
+    /// Adds API keys, the audit log and the authentication every product call passes (section "Security"), the
+    /// product's reason for request bytes that do not decode, and the first run's local key. Stops here when the configuration would listen off loopback without TLS.
     /// </summary>
     public static IServiceCollection AddSecurity(this IServiceCollection services, IConfiguration configuration)
     {
         InsecureBindingCheck.Run(configuration);
         services.AddKeyStores(configuration);
         services.AddGrpcInterceptor<ApiKeyAuthentication>();
+        services.AddGrpcInterceptor<MalformedRequests>();
         services.AddHostedService<FirstRunKey>();
         return services;
     }

@@ -98,7 +98,6 @@ public sealed class LayerProtocolTests(ProbeServerFixture server) : IClassFixtur
     }
 
     [Theory]
-    [InlineData(new byte[] { 0, 0, 0, 0, 3, 0xff, 0xff, 0xff }, null)]
     [InlineData(new byte[] { 0, 0, 0, 0, 10, 1, 2 }, null)]
     [InlineData(new byte[] { 1, 0, 0, 0, 3, 1, 2, 3 }, "gzip")]
     [InlineData(new byte[] { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 }, null)]
@@ -108,6 +107,22 @@ public sealed class LayerProtocolTests(ProbeServerFixture server) : IClassFixtur
         using var response = await _http.SendAsync(RawHttp2.GrpcRequest(server.Address, EchoPath, body, encoding));
 
         Assert.Equal(StatusCode.Internal, (await RawHttp2.ReadStatusAsync(response)).Status);
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0, 0, 0, 0, 3, 0xff, 0xff, 0xff }, "262143")]
+    [InlineData(new byte[] { 0, 0, 0, 0, 2, 0x17, 0x01 }, "fail_code")]
+    [InlineData(new byte[] { 0, 0, 0, 0, 2, 0x28, 0xff }, "response_size")]
+    [InlineData(new byte[] { 0, 0, 0, 0, 4, 0x0a, 0x05, 0x61, 0x62 }, "payload")]
+    [InlineData(new byte[] { 0, 0, 0, 0, 3, 0x4a, 0x7f, 0x00 }, "9")]
+    public async Task Answers_a_message_that_does_not_parse_invalid_argument_naming_the_field(byte[] body, string field)
+    {
+        using var response = await _http.SendAsync(RawHttp2.GrpcRequest(server.Address, EchoPath, body));
+
+        Assert.Equal(StatusCode.InvalidArgument, (await RawHttp2.ReadStatusAsync(response)).Status);
+        Assert.True(StatusDetailsHeader.TryDecode(RawHttp2.Header(response.Headers, GrpcHeaders.StatusDetails), out var details));
+        var badRequest = details!.Details.Single(any => any.Is(Google.Rpc.BadRequest.Descriptor)).Unpack<Google.Rpc.BadRequest>();
+        Assert.Equal(field, badRequest.FieldViolations.Single().Field);
     }
 
     [Fact]

@@ -106,7 +106,6 @@ public sealed class PipeMessageReaderTests
     [InlineData(new byte[] { 1, 0, 0, 0, 1, 42 }, null, "without a grpc-encoding")]
     [InlineData(new byte[] { 1, 0, 0, 0, 1, 42 }, "identity", "without a grpc-encoding")]
     [InlineData(new byte[] { 1, 0, 0, 0, 4, 1, 2, 3, 4 }, "gzip", "decompress")]
-    [InlineData(new byte[] { 0, 0, 0, 0, 3, 0xff, 0xff, 0xff }, null, "parse")]
     public async Task Reports_a_broken_frame_as_internal(byte[] body, string? encoding, string expectedText)
     {
         foreach (var segmentSize in new[] { 1, 2, 4096 })
@@ -122,6 +121,25 @@ public sealed class PipeMessageReaderTests
 
             Assert.Equal(StatusCode.Internal, error.StatusCode);
             Assert.Contains(expectedText, error.Detail);
+        }
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Reports_bytes_that_do_not_parse_as_a_malformed_request_naming_the_field(bool gzip)
+    {
+        byte[] message = [0x08, 0xff];
+        var payload = gzip ? MessageCompression.Compress(message) : message;
+        byte[] body = [gzip ? (byte)1 : (byte)0, 0, 0, 0, (byte)payload.Length, .. payload];
+        foreach (var segmentSize in new[] { 1, 2, 4096 })
+        {
+            var reader = new PipeMessageReader(await SegmentedBody.OfAsync(body, segmentSize), maxSize: 1024, gzip ? MessageCompression.Gzip : null);
+
+            var error = await Assert.ThrowsAsync<MalformedRequestException>(async () => await reader.ReadAsync(Int32Value.Parser, CancellationToken.None));
+
+            Assert.Equal("value", error.Field);
+            Assert.Equal("value", error.ToBadRequest().FieldViolations.Single().Field);
         }
     }
 

@@ -23,7 +23,7 @@ internal sealed class AssetUploads(IOptions<AssetOptions> options, AssetContentF
         await using var messages = requests.GetAsyncEnumerator(cancellationToken);
         if (!await messages.MoveNextAsync().ConfigureAwait(false) || messages.Current.PayloadCase != UploadAssetRequest.PayloadOneofCase.Header)
         {
-            throw AssetErrors.Incomplete("The first message of an upload must carry its header.");
+            throw AssetErrors.Incomplete("header", "The first message of an upload must carry its header.");
         }
         var claim = UploadHeaderCheck.Check(messages.Current.Header, maxUploadBytes);
         if (claim.ProjectId is { } projectId

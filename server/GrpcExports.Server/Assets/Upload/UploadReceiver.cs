@@ -19,7 +19,7 @@ internal static class UploadReceiver
             var request = requests.Current;
             if (request.PayloadCase != UploadAssetRequest.PayloadOneofCase.Chunk)
             {
-                throw AssetErrors.Incomplete("Only the first message of an upload carries a header; every later one carries a chunk.");
+                throw AssetErrors.Incomplete("chunk", "Only the first message of an upload carries a header; every later one carries a chunk.");
             }
             var chunk = request.Chunk.Memory;
             if (file.Length + chunk.Length > maxUploadBytes)
@@ -32,13 +32,13 @@ internal static class UploadReceiver
             }
             if (claim.DeclaredSize is { } declared && file.Length + chunk.Length > declared)
             {
-                throw AssetErrors.Incomplete($"More bytes arrived than the declared size of {declared}.", declared, file.Length + chunk.Length);
+                throw AssetErrors.Incomplete("header.size_bytes", $"More bytes arrived than the declared size of {declared}.", declared, file.Length + chunk.Length);
             }
             await file.AppendAsync(chunk, cancellationToken).ConfigureAwait(false);
         }
         if (claim.DeclaredSize is { } size && file.Length != size)
         {
-            throw AssetErrors.Incomplete($"The upload ended after {file.Length} of the declared {size} bytes.", size, file.Length);
+            throw AssetErrors.Incomplete("header.size_bytes", $"The upload ended after {file.Length} of the declared {size} bytes.", size, file.Length);
         }
         var sha256 = await file.CompleteAsync(cancellationToken).ConfigureAwait(false);
         if (claim.DeclaredSha256 is { } declaredSha256 && declaredSha256 != sha256)

@@ -14,7 +14,7 @@ internal static class EditorStateValidator
     public static EditorStateReport Validate(Struct document)
     {
         var log = new ViolationLog();
-        var storable = NonFiniteNumbers.Check(document, log);
+        var storable = UnwritableValues.Check(document, log);
         EditorStateSchema.Document.Check(Value.ForStruct(document), log);
         TimelineRules.Check(document, log);
         return new EditorStateReport(log.Violations, storable);

@@ -33,7 +33,7 @@ internal static class EditorStateSchema
     private static readonly SchemaRule GlobalBackground = new UnionRule("type",
     [
         ("none", ClosedShape.Variant("type", "none", [])),
-        ("color", ClosedShape.Variant("type", "color", [("color", StringRule.Any), ("gradient", NullableString)])),
+        ("color", ClosedShape.Variant("type", "color", [("color", StringRule.Color), ("gradient", NullableString)])),
         ("blur", ClosedShape.Variant("type", "blur", [("level", new NumberRule(integer: true, oneOf: [0, 1, 2, 3, 4]))])),
         ("image", ClosedShape.Variant("type", "image",
             [("imageAssetId", NullableString), ("imageUrl", StringRule.NonEmpty), ("source", StringRule.Enum("preset", "custom"))])),

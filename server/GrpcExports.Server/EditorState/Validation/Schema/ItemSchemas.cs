@@ -85,7 +85,7 @@ internal static class ItemSchemas
             [("rotation", AnimatedNumber), Animations, ("captionAnimations", CaptionAnimations)])),
         ("solid", DrawnItem.Variant("type", "solid",
             [
-                ("color", StringRule.Any), ("shape", StringRule.Enum("rectangle", "circle", "triangle", "star")),
+                ("color", StringRule.Color), ("shape", StringRule.Enum("rectangle", "circle", "triangle", "star")),
                 ("keepAspectRatio", BooleanRule.Instance), ("borderRadius", AnimatedNumber), ("rotation", AnimatedNumber),
             ],
             [Animations])),

@@ -27,7 +27,7 @@ internal sealed class NumberRule(bool integer, double? minimum = null, double? m
         var number = value.NumberValue;
         if (!double.IsFinite(number))
         {
-            return; // NonFiniteNumbers reports it, wherever it is.
+            return; // UnwritableValues reports it, wherever it is.
         }
         if (integer && !JsonValues.IsInteger(number))
         {

@@ -13,13 +13,13 @@ internal static class TextSchemas
 
     /// <summary>"background": null or a "textBackground" box.</summary>
     public static readonly SchemaRule Background = new NullableRule(new ObjectRule(
-        [("color", StringRule.Any), ("horizontalPadding", NumberRule.NonNegative), ("borderRadius", NumberRule.NonNegative)],
+        [("color", StringRule.Color), ("horizontalPadding", NumberRule.NonNegative), ("borderRadius", NumberRule.NonNegative)],
         required: ["color", "horizontalPadding", "borderRadius"], closed: true));
 
     /// <summary>The properties every text-drawing shape requires.</summary>
     public static readonly (string Name, SchemaRule Rule)[] Typography =
     [
-        ("color", StringRule.Any),
+        ("color", StringRule.Color),
         ("align", Align),
         ("fontFamily", StringRule.Any),
         ("fontStyle", FontStyle),
@@ -28,6 +28,6 @@ internal static class TextSchemas
         ("letterSpacing", NumberRule.Any),
         ("direction", Direction),
         ("strokeWidth", NumberRule.NonNegative),
-        ("strokeColor", StringRule.Any),
+        ("strokeColor", StringRule.Color),
     ];
 }

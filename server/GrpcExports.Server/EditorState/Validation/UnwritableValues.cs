@@ -4,11 +4,11 @@ using GrpcExports.Server.EditorState.Validation.Schema;
 namespace GrpcExports.Server.EditorState.Validation;
 
 /// <summary>
-/// Finds numbers JSON cannot hold (NaN, ±Infinity) anywhere in the document, unknown properties included. A Struct
-/// sent in binary can carry them, but the editor's JSON document cannot, so such a document could never be stored or
-/// given back.
+/// Finds values JSON cannot hold anywhere in the document, unknown properties included: numbers that are NaN or
+/// ±Infinity, and values with no kind set at all. A Struct sent in binary can carry them, but the editor's JSON
+/// document cannot, so such a document could never be stored or given back.
 /// </summary>
-internal static class NonFiniteNumbers
+internal static class UnwritableValues
 {
     /// <summary>Reports each one at its path; true when there was none.</summary>
     public static bool Check(Struct document, ViolationLog log)
@@ -22,7 +22,7 @@ internal static class NonFiniteNumbers
     {
         foreach (var (name, field) in value.Fields)
         {
-            if (MayHoldNumbers(field))
+            if (MayBeUnwritable(field))
             {
                 log.Path.Push(name);
                 InValue(field, log);
@@ -38,6 +38,9 @@ internal static class NonFiniteNumbers
             case Value.KindOneofCase.NumberValue when !double.IsFinite(value.NumberValue):
                 log.Schema("type", $"{JsonValues.Number(value.NumberValue)} is not a JSON number.");
                 break;
+            case Value.KindOneofCase.None:
+                log.Schema("type", "A google.protobuf.Value with no kind set is not a JSON value.");
+                break;
             case Value.KindOneofCase.StructValue:
                 InStruct(value.StructValue, log);
                 break;
@@ -45,7 +48,7 @@ internal static class NonFiniteNumbers
                 var entries = value.ListValue.Values;
                 for (var index = 0; index < entries.Count; index++)
                 {
-                    if (MayHoldNumbers(entries[index]))
+                    if (MayBeUnwritable(entries[index]))
                     {
                         log.Path.Push(index);
                         InValue(entries[index], log);
@@ -56,6 +59,6 @@ internal static class NonFiniteNumbers
         }
     }
 
-    private static bool MayHoldNumbers(Value value) => value.KindCase is Value.KindOneofCase.NumberValue
+    private static bool MayBeUnwritable(Value value) => value.KindCase is Value.KindOneofCase.NumberValue or Value.KindOneofCase.None
         or Value.KindOneofCase.StructValue or Value.KindOneofCase.ListValue;
 }
