@@ -1,4 +1,5 @@
 using GrpcExports.Client;
+using GrpcExports.Protocol.Wire;
 using GrpcExports.Tests.Support;
 using Npgsql;
 
@@ -50,6 +51,17 @@ public sealed class AssetServerFixture : IAsyncLifetime
         await using var command = new NpgsqlCommand("SELECT count(*) FROM assets", connection);
         var rows = (long)(await command.ExecuteScalarAsync())!;
         return new StoredAssets(rows, Files("content"), Files("incoming"));
+    }
+
+    /// <summary>Runs a refused upload and checks that it left no row and no file.</summary>
+    public async Task<RpcException> RefusedAsync(Func<Task> upload)
+    {
+        var before = await StoredAsync();
+        var error = await Assert.ThrowsAsync<RpcException>(upload);
+        var after = await StoredAsync();
+        Assert.True(StoredAssetsComparer.Instance.Equals(before, after), $"before: {before}\nafter: {after}");
+        Assert.Empty(after.IncomingFiles);
+        return error;
     }
 
     private string[] Files(string folder)
