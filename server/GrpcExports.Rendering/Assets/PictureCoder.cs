@@ -1,20 +1,22 @@
 namespace GrpcExports.Rendering.Assets;
 
 /// <summary>
-/// The ImageMagick coder a picture is read with, decided from its first bytes, so that ImageMagick never guesses one
-/// from the content or the name (an MVG, MSL or text file dressed as a picture is refused, not interpreted).
+/// The ImageMagick coder a picture is read with, decided from its first bytes (else from its extension), so that
+/// ImageMagick never guesses one from the content: an MVG, MSL or text file dressed as a picture fails in the picture's
+/// coder instead of being interpreted.
 /// </summary>
 internal static class PictureCoder
 {
     public const string Svg = "MSVG";
 
     /// <summary>
-    /// The coder to read the picture at <paramref name="path"/> with, or why it must not be read: it is none of PNG,
-    /// JPEG, GIF, WebP or SVG (drawn by ImageMagick's own renderer), or it is an SVG that refers to other files.
+    /// The coder to read the picture at <paramref name="path"/> with, or why it must not be read: neither its bytes nor
+    /// its extension are those of PNG, JPEG, GIF, WebP or SVG (drawn by ImageMagick's own renderer), or it is an SVG
+    /// that refers to other files.
     /// </summary>
     public static (string? Coder, string? Refusal) Of(string path)
     {
-        var coder = File.Exists(path) ? Sniff(path) : null;
+        var coder = File.Exists(path) ? Sniff(path) ?? ByExtension(path) : null;
         return coder switch
         {
             null => (null, "it is not a PNG, JPEG, WebP, GIF or SVG picture"),
@@ -42,6 +44,16 @@ internal static class PictureCoder
             _ => null,
         };
     }
+
+    private static string? ByExtension(string path) => Path.GetExtension(path).ToLowerInvariant() switch
+    {
+        ".png" => "PNG",
+        ".jpg" or ".jpeg" => "JPEG",
+        ".gif" => "GIF",
+        ".webp" => "WEBP",
+        ".svg" => Svg,
+        _ => null,
+    };
 
     /// <summary>Optional UTF-8 byte order mark and white space, then '&lt;'.</summary>
     private static bool StartsWithMarkup(ReadOnlySpan<byte> head)

@@ -60,5 +60,5 @@ public sealed class MediaToolTimedOutException(string program, TimeSpan bound)
     public TimeSpan Bound { get; } = bound;
 
     private static string Describe(string program, TimeSpan bound) =>
-        $"{Path.GetFileName(program)} was stopped after its time bound of {bound.TotalSeconds:0.#} s";
+        $"{Path.GetFileName(program)} was stopped after its time bound of {bound.TotalSeconds:0.###} s";
 }
