@@ -5,7 +5,7 @@ using GrpcExports.Rendering.Tools;
 namespace GrpcExports.Rendering.Assets;
 
 /// <summary>
-/// Decodes a still (anything ImageMagick reads: PNG, JPEG, WebP, SVG...; the first frame of an animation) to
+/// Decodes a still (PNG, JPEG, WebP, GIF or SVG, by its first bytes; the first frame of an animation) to
 /// premultiplied RGBA at the size it is drawn: the crop trims the source first, then the picture is stretched to the
 /// box, or with <c>keepAspectRatio</c> fitted inside it and centred between transparent bars.
 /// </summary>
@@ -21,7 +21,7 @@ public sealed class ImagePreparer(ImageMagickRaster magick)
             throw new AssetUnavailableException(assetId, $"file {path} does not exist");
         }
         var size = string.Create(CultureInfo.InvariantCulture, $"{width}x{height}");
-        // -background none before the input keeps SVG (and PDF) transparent; "[0]" takes the first frame only.
+        // -background none before the input keeps SVG transparent; "[0]" takes the first frame only.
         var arguments = new List<string> { "-background", "none" };
         var density = VectorDensity(vectorSize, width, height, crop);
         if (density > 1)
@@ -29,7 +29,12 @@ public sealed class ImagePreparer(ImageMagickRaster magick)
             arguments.AddRange(["-density", (72 * density).ToString("0.###", CultureInfo.InvariantCulture)]);
             crop = new PixelCrop(Scaled(crop.Left), Scaled(crop.Top), Scaled(crop.Right), Scaled(crop.Bottom));
         }
-        arguments.AddRange([Path.GetFullPath(path) + "[0]", "-auto-orient", "-alpha", "set"]);
+        var (coder, refusal) = PictureCoder.Of(path);
+        if (refusal is not null)
+        {
+            throw new AssetUnavailableException(assetId, refusal);
+        }
+        arguments.AddRange([$"{coder}:{Path.GetFullPath(path)}[0]", "-auto-orient", "-alpha", "set"]);
         if (!crop.IsNone)
         {
             // -chop removes columns from the left and rows from the top; the right and bottom are chopped half a

@@ -43,7 +43,7 @@ public static class AudioMixer
         var partialPath = $"{finalPath}.{Guid.NewGuid():N}.partial";
         try
         {
-            await ToolProcess.RunAsync(tools.Ffmpeg, MixCommandLine.Build(plan, partialPath), cancellationToken: ct);
+            await tools.RunAsync(MediaTool.Ffmpeg, MixCommandLine.Build(plan, partialPath), frameCount / fps.FramesPerSecond, cancellationToken: ct);
             File.Move(partialPath, finalPath, overwrite: true);
         }
         catch (MediaToolFailedException failed)

@@ -13,9 +13,9 @@ internal static class AudioSourceProbe
         string json = "";
         try
         {
-            await ToolProcess.RunAsync(tools.Ffprobe,
+            await tools.RunAsync(MediaTool.Ffprobe,
                 ["-v", "error", "-select_streams", "a:0", "-show_entries", "stream=duration,channels:format=duration", "-of", "json",
-                    MixCommandLine.FileUrl(filePath)],
+                    .. FfmpegInput.MediaFileOptions, FfmpegInput.Url(filePath)],
                 readOutput: async (output, token) =>
                 {
                     using var reader = new StreamReader(output, leaveOpen: true);

@@ -1,3 +1,5 @@
+using GrpcExports.Rendering.Tools;
+
 namespace GrpcExports.Rendering.Audio;
 
 /// <summary>
@@ -19,17 +21,15 @@ internal static class MixCommandLine
                 arguments.AddRange(["-ss", FilterText.Number(source.InPointSeconds)]);
             }
             var readSeconds = MixFormat.Seconds(source.HeardSamples) * source.PlaybackRate + ReadSlackSeconds;
-            arguments.AddRange(["-t", FilterText.Number(readSeconds), "-i", FileUrl(source.FilePath)]);
+            arguments.AddRange(["-t", FilterText.Number(readSeconds), .. FfmpegInput.MediaFile(source.FilePath)]);
         }
         arguments.AddRange([
             "-filter_complex", MixFilterGraph.Build(plan),
             "-map", MixFilterGraph.OutputLabel,
             "-c:a", "pcm_s16le", "-ar", FilterText.Integer(MixFormat.SampleRate), "-ac", FilterText.Integer(MixFormat.Channels),
             // A mix over 4 GiB (about 6 h 12 min) switches to an RF64 header instead of overflowing RIFF's sizes.
-            "-f", "wav", "-rf64", "auto", "-y", FileUrl(outputPath),
+            "-f", "wav", "-rf64", "auto", "-y", FfmpegInput.Url(outputPath),
         ]);
         return arguments;
     }
-
-    public static string FileUrl(string path) => "file:" + Path.GetFullPath(path);
 }

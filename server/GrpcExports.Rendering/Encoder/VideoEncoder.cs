@@ -9,6 +9,9 @@ public sealed record EncodeJob(int Width, int Height, FrameRate Rate, OutputForm
     string? AudioWavPath, string OutputPath)
 {
     internal EncoderInput Input { get; init; } = EncoderInput.Yuv420;
+
+    /// <summary>Frames the caller will write; the encoder's time bound grows with the seconds they last.</summary>
+    public long FrameCount { get; init; }
 }
 
 /// <summary>
@@ -21,7 +24,8 @@ public sealed class VideoEncoder(MediaTools tools)
     {
         try
         {
-            await ToolProcess.RunAsync(tools.Ffmpeg, Arguments(job), writeInput: writeFrames, cancellationToken: cancellationToken);
+            await tools.RunAsync(MediaTool.Ffmpeg, Arguments(job), job.FrameCount / job.Rate.FramesPerSecond, writeInput: writeFrames,
+                cancellationToken: cancellationToken);
         }
         catch (MediaToolFailedException failed)
         {
@@ -31,17 +35,17 @@ public sealed class VideoEncoder(MediaTools tools)
 
     public static IReadOnlyList<string> Arguments(EncodeJob job)
     {
-        var arguments = new List<string>
-        {
+        List<string> arguments =
+        [
             "-hide_banner", "-loglevel", "error", "-y",
-            "-f", "rawvideo", "-pix_fmt", job.Input == EncoderInput.Yuv420 ? "yuv420p" : "rgba",
+            .. FfmpegInput.PipeOptions, "-f", "rawvideo", "-pix_fmt", job.Input == EncoderInput.Yuv420 ? "yuv420p" : "rgba",
             "-s", string.Create(CultureInfo.InvariantCulture, $"{job.Width}x{job.Height}"),
             "-framerate", string.Create(CultureInfo.InvariantCulture, $"{job.Rate.Numerator}/{job.Rate.Denominator}"),
             "-i", "pipe:0",
-        };
+        ];
         if (job.AudioWavPath is not null)
         {
-            arguments.AddRange(["-i", job.AudioWavPath, "-map", "0:v:0", "-map", "1:a:0"]);
+            arguments.AddRange(["-protocol_whitelist", "file", "-f", "wav", "-i", FfmpegInput.Url(job.AudioWavPath), "-map", "0:v:0", "-map", "1:a:0"]);
         }
         arguments.AddRange(EncoderSettings.Video(job.Format, job.Quality));
         if (job.AudioWavPath is not null)

@@ -108,6 +108,7 @@ public sealed class ExportRenderer(
             var job = new EncodeJob(width, height, rate, options.Format, options.Quality, hasAudio ? wav : null, partial)
             {
                 Input = EncoderInput,
+                FrameCount = totalFrames,
             };
             var encode = new VideoEncoder(_tools).EncodeAsync(job, (stdin, token) => WriteFramesAsync(job, queue, stdin, reporter, token), stop.Token);
             await WhenBothAsync(compose, encode, stop, cancellationToken);

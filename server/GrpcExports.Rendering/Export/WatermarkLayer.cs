@@ -29,9 +29,14 @@ public static class WatermarkLayer
     private static async Task<(int Width, int Height)> NaturalSizeAsync(string path, MediaTools tools, CancellationToken cancellationToken)
     {
         var printed = new StringBuilder();
+        var (coder, refusal) = PictureCoder.Of(path);
+        if (refusal is not null)
+        {
+            throw new ExportOptionsException("watermark.image", $"'{path}': {refusal}");
+        }
         try
         {
-            await ToolProcess.RunAsync(tools.ImageMagickConvert, [Path.GetFullPath(path) + "[0]", "-format", "%w %h", "info:"],
+            await tools.RunAsync(MediaTool.ImageMagickConvert, [$"{coder}:{Path.GetFullPath(path)}[0]", "-format", "%w %h", "info:"],
                 readOutput: async (output, token) => printed.Append(await new StreamReader(output).ReadToEndAsync(token)),
                 cancellationToken: cancellationToken);
         }

@@ -53,7 +53,7 @@ public sealed class ContactSheet(StillRenderer renderer, MediaTools? tools = nul
             }
             var columnsUsed = Math.Min(columns, count);
             var rows = (count + columnsUsed - 1) / columnsUsed;
-            await ToolProcess.RunAsync(_tools.ImageMagickMontage,
+            await _tools.RunAsync(MediaTool.ImageMagickMontage,
                 [
                     .. tilePaths.Select(path => $"png:{path}"),
                     "-tile", string.Create(CultureInfo.InvariantCulture, $"{columnsUsed}x{rows}"),

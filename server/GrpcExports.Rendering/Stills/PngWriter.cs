@@ -22,13 +22,13 @@ public sealed class PngWriter(MediaTools tools)
             string[] arguments =
             [
                 "-hide_banner", "-loglevel", "error",
-                "-f", "rawvideo", "-pix_fmt", "rgba",
+                .. FfmpegInput.PipeOptions, "-f", "rawvideo", "-pix_fmt", "rgba",
                 "-s", string.Create(CultureInfo.InvariantCulture, $"{frame.Width}x{frame.Height}"),
                 "-i", "pipe:0",
                 "-frames:v", "1", "-c:v", "png", "-pix_fmt", "rgba",
                 "-f", "image2", "-update", "1", "-y", Path.GetFullPath(path),
             ];
-            await ToolProcess.RunAsync(tools.Ffmpeg, arguments,
+            await tools.RunAsync(MediaTool.Ffmpeg, arguments,
                 writeInput: (input, token) => input.WriteAsync(rgba.AsMemory(0, size), token).AsTask(),
                 cancellationToken: cancellationToken);
         }

@@ -25,7 +25,7 @@ public sealed class ImageMagickRaster(MediaTools tools)
         Interlocked.Increment(ref _runs);
         try
         {
-            await ToolProcess.RunAsync(tools.ImageMagickConvert, [.. arguments, "-depth", "8", "rgba:-"],
+            await tools.RunAsync(MediaTool.ImageMagickConvert, [.. arguments, "-depth", "8", "rgba:-"],
                 readOutput: async (output, token) =>
                 {
                     read = await output.ReadAtLeastAsync(bytes, expected, throwOnEndOfStream: false, token);

@@ -28,14 +28,37 @@ public sealed class MissingMediaToolException(MediaTool tool, IReadOnlyList<stri
 }
 
 /// <summary>A tool ran and failed; <see cref="StandardError"/> is what it said.</summary>
-public sealed class MediaToolFailedException(string program, int exitCode, string standardError)
-    : InvalidOperationException($"{Path.GetFileName(program)} exited with code {exitCode}: {standardError.Trim()}")
+public class MediaToolFailedException : InvalidOperationException
 {
-    public int ExitCode { get; } = exitCode;
+    public MediaToolFailedException(string program, int exitCode, string standardError)
+        : this(exitCode, standardError, $"{Path.GetFileName(program)} exited with code {exitCode}: {standardError.Trim()}")
+    {
+    }
 
-    public string StandardError { get; } = standardError;
+    private protected MediaToolFailedException(int exitCode, string standardError, string message) : base(message)
+    {
+        ExitCode = exitCode;
+        StandardError = standardError;
+    }
+
+    public int ExitCode { get; }
+
+    public string StandardError { get; }
 
     /// <summary>The last <paramref name="lines"/> non-empty lines of <see cref="StandardError"/> (ffmpeg ends with the cause).</summary>
     public string StandardErrorTail(int lines = 15) =>
         string.Join('\n', StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).TakeLast(lines));
+}
+
+/// <summary>
+/// A tool ran longer than its time bound (MediaTools:Timeout plus MediaTools:TimeoutPerMediaSecond for the media it
+/// worked on) and was killed with its process group.
+/// </summary>
+public sealed class MediaToolTimedOutException(string program, TimeSpan bound)
+    : MediaToolFailedException(-1, Describe(program, bound), Describe(program, bound))
+{
+    public TimeSpan Bound { get; } = bound;
+
+    private static string Describe(string program, TimeSpan bound) =>
+        $"{Path.GetFileName(program)} was stopped after its time bound of {bound.TotalSeconds:0.###} s";
 }

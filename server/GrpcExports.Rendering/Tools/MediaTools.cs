@@ -26,15 +26,24 @@ public sealed class MediaTools
 
     private readonly IReadOnlyDictionary<MediaTool, string> _overrides;
     private readonly ConcurrentDictionary<MediaTool, string> _resolved = new();
+    private readonly Lazy<IReadOnlyDictionary<string, string>> _imageMagickEnvironment;
 
     /// <param name="overrides">Absolute paths to use instead of the Debian locations, by tool.</param>
-    public MediaTools(IReadOnlyDictionary<MediaTool, string>? overrides = null)
+    /// <param name="limits">The bounds every run gets; <see cref="ToolLimits"/>' defaults when null.</param>
+    public MediaTools(IReadOnlyDictionary<MediaTool, string>? overrides = null, ToolLimits? limits = null)
     {
         _overrides = overrides ?? new Dictionary<MediaTool, string>();
+        Limits = limits ?? new ToolLimits();
+        _imageMagickEnvironment = new(() => new Dictionary<string, string>
+        {
+            ["MAGICK_CONFIGURE_PATH"] = ImageMagickPolicy.DirectoryFor(Limits),
+        });
     }
 
-    /// <summary>The tools at their Debian locations.</summary>
+    /// <summary>The tools at their Debian locations, with the default limits.</summary>
     public static MediaTools Default { get; } = new();
+
+    public ToolLimits Limits { get; }
 
     public string Ffmpeg => PathOf(MediaTool.Ffmpeg);
 
@@ -47,6 +56,20 @@ public sealed class MediaTools
     public string ImageMagickIdentify => PathOf(MediaTool.ImageMagickIdentify);
 
     public string PathOf(MediaTool tool) => _resolved.GetOrAdd(tool, Resolve);
+
+    /// <summary>
+    /// Runs <paramref name="tool"/> like <see cref="ToolProcess.RunAsync(string, IEnumerable{string}, Func{Stream, CancellationToken, Task}?, Func{Stream, CancellationToken, Task}?, CancellationToken)"/>,
+    /// bounded by <see cref="Limits"/>: in time for <paramref name="mediaSeconds"/> of media, in memory, and ImageMagick under
+    /// our policy.
+    /// </summary>
+    public Task RunAsync(MediaTool tool, IEnumerable<string> arguments, double mediaSeconds = 0,
+        Func<Stream, CancellationToken, Task>? writeInput = null, Func<Stream, CancellationToken, Task>? readOutput = null,
+        CancellationToken cancellationToken = default)
+    {
+        var environment = tool is MediaTool.Ffmpeg or MediaTool.Ffprobe ? new Dictionary<string, string>() : _imageMagickEnvironment.Value;
+        var bounds = new ProcessBounds(Limits.TimeoutFor(mediaSeconds), Limits.MemoryBytes, environment);
+        return ToolProcess.RunAsync(PathOf(tool), arguments, bounds, writeInput, readOutput, cancellationToken);
+    }
 
     internal static string DisplayName(MediaTool tool) => tool switch
     {

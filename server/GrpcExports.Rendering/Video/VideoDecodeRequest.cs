@@ -19,4 +19,8 @@ public sealed record VideoDecodeRequest(
     int Width,
     int Height,
     bool KeepAspectRatio,
-    bool LastSecond = false);
+    bool LastSecond = false)
+{
+    /// <summary>Seconds of export the decoder serves frames for; its time bound grows with them (it is paced by the render).</summary>
+    public double ServedSeconds { get; init; }
+}

@@ -34,7 +34,7 @@ public sealed class VideoDecoder : IDisposable
         {
             _free.Writer.TryWrite(new RasterImage(request.Width, request.Height));
         }
-        _reader = Task.Run(() => ReadFramesAsync(tools.Ffmpeg, _stop.Token));
+        _reader = Task.Run(() => ReadFramesAsync(tools, _stop.Token));
     }
 
     public VideoDecodeRequest Request => _request;
@@ -74,12 +74,12 @@ public sealed class VideoDecoder : IDisposable
         return frame is not null;
     }
 
-    private async Task ReadFramesAsync(string ffmpeg, CancellationToken cancellationToken)
+    private async Task ReadFramesAsync(MediaTools tools, CancellationToken cancellationToken)
     {
         var frameBytes = checked(_request.Width * _request.Height * 4);
         try
         {
-            await ToolProcess.RunAsync(ffmpeg, VideoDecoderArguments.For(_request), readOutput: async (output, token) =>
+            await tools.RunAsync(MediaTool.Ffmpeg, VideoDecoderArguments.For(_request), _request.ServedSeconds, readOutput: async (output, token) =>
             {
                 while (true)
                 {

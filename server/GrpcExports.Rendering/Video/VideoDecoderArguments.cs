@@ -1,4 +1,5 @@
 using System.Globalization;
+using GrpcExports.Rendering.Tools;
 
 namespace GrpcExports.Rendering.Video;
 
@@ -11,7 +12,7 @@ internal static class VideoDecoderArguments
         // Before -i: a fast keyframe seek, then frames up to the exact point are decoded and dropped, and the first
         // frame kept is at timestamp 0.
         .. request.LastSecond ? ["-sseof", "-1"] : new[] { "-ss", Number(request.SourceStartSeconds) },
-        "-i", request.Path,
+        .. FfmpegInput.MediaFile(request.Path),
         "-map", "0:v:0", "-an", "-sn", "-dn",
         "-vf", Filters(request),
         "-f", "rawvideo", "-pix_fmt", "rgba", "pipe:1",

@@ -98,7 +98,10 @@ public sealed class VideoLayerSources(EditorTimeline timeline, IAssetResolver re
         }
         var request = new VideoDecodeRequest(asset.Id, path,
             SourceStartSeconds: Math.Max(0, video.VideoStartFromInSeconds) + startLocalSeconds * video.PlaybackRate,
-            video.PlaybackRate, rate, crop, size.Width, size.Height, video.KeepAspectRatio);
+            video.PlaybackRate, rate, crop, size.Width, size.Height, video.KeepAspectRatio)
+        {
+            ServedSeconds = (double)timeline.DurationTicks / timeline.TicksPerSecond,
+        };
         return new ItemDecoder(new VideoDecoder(tools, request, cancellationToken), startLocalSeconds);
     }
 

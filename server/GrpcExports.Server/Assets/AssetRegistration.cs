@@ -8,6 +8,7 @@ using GrpcExports.Server.Assets.Upload;
 using GrpcExports.Server.Database;
 using GrpcExports.Server.Exports;
 using GrpcExports.Server.Projects.AssetCheck;
+using GrpcExports.Server.Security.ChildProcesses;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -24,7 +25,7 @@ internal static class AssetRegistration
         services.Configure<AssetOptions>(configuration.GetSection(AssetOptions.SectionName));
         services.AddSingleton(provider => new AssetContentFiles(provider.GetRequiredService<IOptions<AssetOptions>>().Value
             .ResolveDirectory(provider.GetRequiredService<IOptions<DatabaseOptions>>().Value, contentRoot)));
-        services.TryAddSingleton(MediaTools.Default);
+        services.AddMediaTools(configuration);
         services.AddSingleton<MediaProber>();
         services.AddSingleton<AssetReferrers>();
         services.AddSingleton<AssetStore>();

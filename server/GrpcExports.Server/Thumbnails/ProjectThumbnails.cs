@@ -91,7 +91,7 @@ internal sealed class ProjectThumbnails(ProjectStore projects, DocumentAssets as
     private async Task<string> JpegAsync(string png, CancellationToken cancellationToken)
     {
         var jpeg = Path.ChangeExtension(png, ".jpg");
-        await ToolProcess.RunAsync(tools.ImageMagickConvert, [$"png:{png}", "-background", "black", "-flatten", "-quality", "85", $"jpg:{jpeg}"],
+        await tools.RunAsync(MediaTool.ImageMagickConvert, [$"png:{png}", "-background", "black", "-flatten", "-quality", "85", $"jpg:{jpeg}"],
             cancellationToken: cancellationToken).ConfigureAwait(false);
         return jpeg;
     }

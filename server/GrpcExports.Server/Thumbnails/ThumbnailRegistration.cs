@@ -1,5 +1,6 @@
 using GrpcExports.Rendering.Tools;
 using GrpcExports.Server.Database;
+using GrpcExports.Server.Security.ChildProcesses;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -13,7 +14,7 @@ internal static class ThumbnailRegistration
         services.Configure<ThumbnailOptions>(configuration.GetSection(ThumbnailOptions.SectionName));
         services.AddSingleton(provider => new ThumbnailCache(provider.GetRequiredService<IOptions<ThumbnailOptions>>().Value
             .ResolveDirectory(provider.GetRequiredService<IOptions<DatabaseOptions>>().Value, contentRoot)));
-        services.TryAddSingleton(MediaTools.Default);
+        services.AddMediaTools(configuration);
         services.AddSingleton<ProjectThumbnails>();
         return services;
     }

@@ -1,4 +1,5 @@
 using GrpcExports.Client;
+using GrpcExports.Protocol.Wire;
 using GrpcExports.Tests.Support;
 using Npgsql;
 
@@ -44,6 +45,17 @@ public sealed class AssetServerFixture : IAsyncLifetime
 
     /// <summary>The asset rows, the content files and the files still in the incoming folder, right now.</summary>
     public Task<StoredAssets> StoredAsync() => StoredAssets.ReadAsync(ConnectionString, AssetDirectory);
+
+    /// <summary>Runs a refused upload and checks that it left no row and no file.</summary>
+    public async Task<RpcException> RefusedAsync(Func<Task> upload)
+    {
+        var before = await StoredAsync();
+        var error = await Assert.ThrowsAsync<RpcException>(upload);
+        var after = await StoredAsync();
+        Assert.True(StoredAssetsComparer.Instance.Equals(before, after), $"before: {before}\nafter: {after}");
+        Assert.Empty(after.IncomingFiles);
+        return error;
+    }
 }
 
 /// <summary>What the asset store holds: row count, content files, uploads in progress.</summary>

@@ -104,7 +104,7 @@ public sealed class AssetUploadTests(AssetServerFixture server) : IClassFixture<
     {
         var png = await _samples.PngAsync(32, 32);
 
-        var error = await RefusedAsync(() => Assets.UploadAsync("photo.mp4", png));
+        var error = await server.RefusedAsync(() => Assets.UploadAsync("photo.mp4", png));
 
         Assert.Equal((StatusCode.InvalidArgument, "MEDIA_TYPE_MISMATCH"), (error.StatusCode, error.Reason));
         Assert.Equal(("video/mp4", "image/png"), (error.ErrorInfo!.Metadata["claimedType"], error.ErrorInfo.Metadata["detectedType"]));
@@ -117,7 +117,7 @@ public sealed class AssetUploadTests(AssetServerFixture server) : IClassFixture<
     {
         var video = await _samples.VideoAsync(seconds: 2, fastStart);
 
-        var error = await RefusedAsync(() => Assets.UploadAsync("cut.mp4", video[..(video.Length / 2)]));
+        var error = await server.RefusedAsync(() => Assets.UploadAsync("cut.mp4", video[..(video.Length / 2)]));
 
         Assert.Equal((StatusCode.InvalidArgument, "MEDIA_UNREADABLE"), (error.StatusCode, error.Reason));
         Assert.Equal("cut.mp4", error.ErrorInfo!.Metadata["fileName"]);
@@ -127,7 +127,7 @@ public sealed class AssetUploadTests(AssetServerFixture server) : IClassFixture<
     [Fact]
     public async Task RefusesAZeroByteFileAsUnreadableAndKeepsNothing()
     {
-        var error = await RefusedAsync(() => Assets.UploadAsync("empty.mp4", []));
+        var error = await server.RefusedAsync(() => Assets.UploadAsync("empty.mp4", []));
 
         Assert.Equal((StatusCode.InvalidArgument, "MEDIA_UNREADABLE"), (error.StatusCode, error.Reason));
     }
@@ -146,7 +146,7 @@ public sealed class AssetUploadTests(AssetServerFixture server) : IClassFixture<
             }
         }
 
-        var error = await RefusedAsync(() => Assets.UploadAsync(new AssetUploadHeader { FileName = "huge.mp4" }, Endless()));
+        var error = await server.RefusedAsync(() => Assets.UploadAsync(new AssetUploadHeader { FileName = "huge.mp4" }, Endless()));
 
         Assert.Equal((StatusCode.ResourceExhausted, "PAYLOAD_TOO_LARGE"), (error.StatusCode, error.Reason));
         Assert.Equal((AssetServerFixture.MaxUploadBytes.ToString(), "upload"), (error.ErrorInfo!.Metadata["limitBytes"], error.ErrorInfo.Metadata["what"]));
@@ -157,7 +157,7 @@ public sealed class AssetUploadTests(AssetServerFixture server) : IClassFixture<
     [Fact]
     public async Task RefusesADeclaredSizeOverTheCapBeforeAnyBytes()
     {
-        var error = await RefusedAsync(() => Assets.UploadAsync(
+        var error = await server.RefusedAsync(() => Assets.UploadAsync(
             new AssetUploadHeader { FileName = "huge.mp4", SizeBytes = AssetServerFixture.MaxUploadBytes + 1 }, []));
 
         Assert.Equal((StatusCode.ResourceExhausted, "PAYLOAD_TOO_LARGE"), (error.StatusCode, error.Reason));
@@ -168,8 +168,8 @@ public sealed class AssetUploadTests(AssetServerFixture server) : IClassFixture<
     {
         var video = await _samples.VideoAsync(seconds: 1);
 
-        var shortError = await RefusedAsync(() => Assets.UploadAsync("clip.mp4", video[..1000], sizeBytes: video.Length));
-        var checksumError = await RefusedAsync(() => Assets.UploadAsync("clip.mp4", video, sha256: new string('0', 64)));
+        var shortError = await server.RefusedAsync(() => Assets.UploadAsync("clip.mp4", video[..1000], sizeBytes: video.Length));
+        var checksumError = await server.RefusedAsync(() => Assets.UploadAsync("clip.mp4", video, sha256: new string('0', 64)));
 
         Assert.Equal((StatusCode.InvalidArgument, "UPLOAD_INCOMPLETE"), (shortError.StatusCode, shortError.Reason));
         Assert.Equal((video.Length.ToString(), "1000"), (shortError.ErrorInfo!.Metadata["declaredSize"], shortError.ErrorInfo.Metadata["receivedSize"]));
@@ -200,7 +200,7 @@ public sealed class AssetUploadTests(AssetServerFixture server) : IClassFixture<
     [InlineData("clip.png")]
     public async Task RefusesABadFileNameNamingTheField(string fileName)
     {
-        var error = await RefusedAsync(() => Assets.UploadAsync(fileName, [1, 2, 3], mediaType: fileName == "clip.png" ? "video/mp4" : ""));
+        var error = await server.RefusedAsync(() => Assets.UploadAsync(fileName, [1, 2, 3], mediaType: fileName == "clip.png" ? "video/mp4" : ""));
 
         Assert.Equal((StatusCode.InvalidArgument, "INVALID_FILE_NAME"), (error.StatusCode, error.Reason));
         Assert.Equal("header.file_name", Assert.Single(error.BadRequest!.FieldViolations).Field);
@@ -212,7 +212,7 @@ public sealed class AssetUploadTests(AssetServerFixture server) : IClassFixture<
     {
         var projectId = Guid.NewGuid().ToString();
 
-        var error = await RefusedAsync(() => Assets.UploadAsync("clip.mp4", [1, 2, 3], projectId: projectId));
+        var error = await server.RefusedAsync(() => Assets.UploadAsync("clip.mp4", [1, 2, 3], projectId: projectId));
 
         Assert.Equal((StatusCode.NotFound, "PROJECT_NOT_FOUND"), (error.StatusCode, error.Reason));
     }
@@ -230,17 +230,6 @@ public sealed class AssetUploadTests(AssetServerFixture server) : IClassFixture<
 
         await WaitUntilAsync(async () => (await server.StoredAsync()).IncomingFiles.Length == before.IncomingFiles.Length);
         Assert.Equal(before, await server.StoredAsync(), StoredAssetsComparer.Instance);
-    }
-
-    /// <summary>Runs a refused upload and checks that it left no row and no file.</summary>
-    private async Task<RpcException> RefusedAsync(Func<Task> upload)
-    {
-        var before = await server.StoredAsync();
-        var error = await Assert.ThrowsAsync<RpcException>(upload);
-        var after = await server.StoredAsync();
-        Assert.True(StoredAssetsComparer.Instance.Equals(before, after), $"before: {before}\nafter: {after}");
-        Assert.Empty(after.IncomingFiles);
-        return error;
     }
 
     /// <summary>Polls until <paramref name="condition"/> holds; the limit only guards against a hang.</summary>

@@ -11,7 +11,7 @@ internal sealed record FfprobeReport(string FormatName, double? DurationSeconds,
     public static async Task<FfprobeReport> ReadAsync(MediaTools tools, string path, CancellationToken cancellationToken)
     {
         var json = "";
-        await ToolProcess.RunAsync(tools.Ffprobe, ["-v", "error", "-show_format", "-show_streams", "-of", "json", "file:" + path],
+        await tools.RunAsync(MediaTool.Ffprobe, ["-v", "error", "-show_format", "-show_streams", "-of", "json", .. FfmpegInput.MediaFileOptions, FfmpegInput.Url(path)],
             readOutput: async (output, token) =>
             {
                 using var reader = new StreamReader(output, leaveOpen: true);

@@ -14,7 +14,7 @@ internal sealed record IdentifyReport(string Format, int Width, int Height, int 
     public static async Task<IdentifyReport> ReadAsync(MediaTools tools, string magickFormat, string path, CancellationToken cancellationToken)
     {
         var text = "";
-        await ToolProcess.RunAsync(tools.ImageMagickIdentify, ["-regard-warnings", "-format", "%m %w %h %T\\n", $"{magickFormat}:{path}"],
+        await tools.RunAsync(MediaTool.ImageMagickIdentify, ["-regard-warnings", "-format", "%m %w %h %T\\n", $"{magickFormat}:{path}"],
             readOutput: async (output, token) =>
             {
                 using var reader = new StreamReader(output, leaveOpen: true);

@@ -65,8 +65,8 @@ internal sealed class MediaProber(MediaTools tools)
     private async Task<ProbedMedia> AudioVisualAsync(AcceptedMediaType type, FfprobeReport report, string path, CancellationToken cancellationToken)
     {
         // Reading every packet without decoding costs about a second per 300 MB and catches truncated files.
-        await ToolProcess.RunAsync(tools.Ffmpeg, ["-v", "error", "-xerror", "-i", "file:" + path, "-map", "0", "-c", "copy", "-f", "null", "-"],
-            cancellationToken: cancellationToken).ConfigureAwait(false);
+        await tools.RunAsync(MediaTool.Ffmpeg, ["-v", "error", "-xerror", .. FfmpegInput.MediaFile(path), "-map", "0", "-c", "copy", "-f", "null", "-"],
+            report.DurationSeconds ?? 0, cancellationToken: cancellationToken).ConfigureAwait(false);
         var (video, audio) = (report.Video, report.Audio);
         var seconds = report.DurationSeconds ?? video?.DurationSeconds ?? audio?.DurationSeconds ?? 0;
         return new ProbedMedia(type, type.Kind, new MediaInfo

@@ -4,6 +4,7 @@ using GrpcExports.Rendering.Assets;
 using GrpcExports.Rendering.Encoder;
 using GrpcExports.Rendering.Export;
 using GrpcExports.Rendering.Timeline;
+using GrpcExports.Rendering.Tools;
 using GrpcExports.Server.Assets.Resolving;
 using GrpcExports.Server.Exports.Jobs;
 using GrpcExports.Server.Exports.Requests;
@@ -20,7 +21,8 @@ namespace GrpcExports.Server.Exports.Workers;
 /// output directory; a render that does not succeed leaves no file (the renderer removes its partial files).
 /// </summary>
 internal sealed class ExportJobRunner(ExportJobQueue queue, ProjectStore projects, ExportChangeHub hub, RunningRenders renders,
-    ExportDirectories directories, DocumentAssets documentAssets, IOptions<ExportsOptions> options, ILogger<ExportJobRunner> logger)
+    ExportDirectories directories, DocumentAssets documentAssets, MediaTools tools, IOptions<ExportsOptions> options,
+    ILogger<ExportJobRunner> logger)
 {
     private readonly TimeSpan _lease = options.Value.LeaseDuration;
 
@@ -42,7 +44,7 @@ internal sealed class ExportJobRunner(ExportJobQueue queue, ProjectStore project
             RemoveEarlierAttempts(job);
             Directory.CreateDirectory(scratch);
             var assets = await documentAssets.ResolverAsync(timeline, job.OwnerId, render.Token);
-            var result = await new ExportRenderer(scratchRoot: scratch).RenderAsync(timeline, renderOptions, assets, outputPath, progress,
+            var result = await new ExportRenderer(tools, scratchRoot: scratch).RenderAsync(timeline, renderOptions, assets, outputPath, progress,
                 render.Token);
             await progress.FlushAsync();
             var output = new ExportJobOutput(outputPath, new FileInfo(outputPath).Length, await Sha256Async(outputPath, render.Token),
@@ -73,7 +75,8 @@ internal sealed class ExportJobRunner(ExportJobQueue queue, ProjectStore project
             logger.LogError(error, "Export {ExportId} failed to render.", job.ExportId);
             File.Delete(outputPath);
             await progress.FlushAsync();
-            await queue.FailAsync(job.ExportId, workerId, ErrorReason.RenderFailed, Describe(error), CancellationToken.None);
+            var reason = TimedOutTool(error) is null ? ErrorReason.RenderFailed : ErrorReason.RenderTimeout;
+            await queue.FailAsync(job.ExportId, workerId, reason, Describe(error), CancellationToken.None);
         }
         finally
         {
@@ -174,9 +177,19 @@ internal sealed class ExportJobRunner(ExportJobQueue queue, ProjectStore project
         return Convert.ToHexStringLower(await SHA256.HashDataAsync(file, cancellationToken));
     }
 
+    /// <summary>The tool run that outlived its time bound, when that is why the render failed.</summary>
+    private static MediaToolTimedOutException? TimedOutTool(Exception? error) => error switch
+    {
+        null => null,
+        MediaToolTimedOutException timedOut => timedOut,
+        AggregateException aggregate => aggregate.InnerExceptions.Select(TimedOutTool).FirstOrDefault(found => found is not null),
+        _ => TimedOutTool(error.InnerException),
+    };
+
     /// <summary>What went wrong, for people, without server paths: the step that failed.</summary>
     private static string Describe(Exception error) => error switch
     {
+        _ when TimedOutTool(error) is { } timedOut => $"A render step ran past its time bound: {timedOut.Message}.",
         AssetUnavailableException asset => $"Asset '{asset.AssetId}' could not be read.",
         EncoderFailedException => "The video encoder (ffmpeg) failed.",
         EditorStateFormatException format => $"The editor state could not be rendered at {format.Path}.",
