@@ -46,7 +46,9 @@ public static class AudioMixPlanner
                 unheard.Add(new UnheardItem(item.Id, why));
                 continue;
             }
-            var (leadTicks, tailTicks, inTicks, outTicks) = SoundOverlap.TransitionsOf(timeline, track.Id, item.Id);
+            var (into, outOf) = SoundOverlap.TransitionsOf(timeline, track.Id, item.Id);
+            var (inTicks, outTicks) = (into?.DurationTicks ?? 0, outOf?.DurationTicks ?? 0);
+            var (leadTicks, tailTicks) = (inTicks / 2, outTicks / 2);
             if (leadTicks == 0 && tailTicks == 0)
             {
                 heard.Add(new MixSource(
@@ -84,7 +86,9 @@ public static class AudioMixPlanner
                 FadeOutSeconds: sound.FadeOutSeconds,
                 Overlap: new SoundOverlap(lead, silence, endSample - startSample,
                     CrossfadeInSamples: Math.Min(spanEnd - spanStart, MixFormat.SampleAtTick(inTicks, timeline.TicksPerSecond)),
-                    CrossfadeOutSamples: Math.Min(spanEnd - spanStart, MixFormat.SampleAtTick(outTicks, timeline.TicksPerSecond)))));
+                    CrossfadeOutSamples: Math.Min(spanEnd - spanStart, MixFormat.SampleAtTick(outTicks, timeline.TicksPerSecond)),
+                    CrossfadeInEasing: into?.Easing ?? Easing.Linear,
+                    CrossfadeOutEasing: outOf?.Easing ?? Easing.Linear)));
         }
         return new AudioMixPlan(totalSamples, heard, unheard);
     }

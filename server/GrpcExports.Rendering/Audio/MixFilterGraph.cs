@@ -83,14 +83,9 @@ internal static class MixFilterGraph
         }
         if (source.Overlap is { } overlap)
         {
-            if (overlap.CrossfadeInSamples > 0)
+            foreach (var filter in CrossfadeFilter.For(overlap, MixFormat.Seconds(source.ItemSamples)))
             {
-                yield return $"afade=t=in:st=0:d={FilterText.Number(MixFormat.Seconds(overlap.CrossfadeInSamples))}";
-            }
-            if (overlap.CrossfadeOutSamples > 0)
-            {
-                var window = MixFormat.Seconds(overlap.CrossfadeOutSamples);
-                yield return $"afade=t=out:st={FilterText.Number(MixFormat.Seconds(source.ItemSamples) - window)}:d={FilterText.Number(window)}";
+                yield return filter;
             }
         }
         var heard = FilterText.Integer(source.HeardSamples);

@@ -1,3 +1,4 @@
+using GrpcExports.Rendering.Assets;
 using System.Runtime.CompilerServices;
 
 namespace GrpcExports.Rendering.Compositing;
@@ -40,6 +41,7 @@ internal sealed class PreparedLayer
     private readonly PolygonCoverage? _polygon;
 
     private readonly RasterImage? _raster;
+    private readonly PixelCrop _crop;
     private readonly double _sourceScaleX, _sourceScaleY, _mirrorX, _mirrorY;
 
     /// <summary>The raster is drawn at its own size, unrotated and unmirrored: only moved, perhaps by a fraction of a
@@ -97,15 +99,16 @@ internal sealed class PreparedLayer
                 _interiorColor = PixelMath.Scale(_color, _opacityWeight);
                 _opaque = _interiorColor >> 24 == 255;
                 break;
-            case RasterSource { Image: var image }:
+            case RasterSource { Image: var image, Crop: var crop }:
                 _raster = image;
-                _sourceScaleX = halfWidth > 0 ? image.Width / (2 * halfWidth) : 0;
-                _sourceScaleY = halfHeight > 0 ? image.Height / (2 * halfHeight) : 0;
+                _crop = crop;
+                _sourceScaleX = halfWidth > 0 ? (image.Width - crop.Left - crop.Right) / (2 * halfWidth) : 0;
+                _sourceScaleY = halfHeight > 0 ? (image.Height - crop.Top - crop.Bottom) / (2 * halfHeight) : 0;
                 _mirrorX = placement.MirrorX ? -1 : 1;
                 _mirrorY = placement.MirrorY ? -1 : 1;
                 _originX = _centerX - halfWidth;
                 _originY = _centerY - halfHeight;
-                _translated = _sin == 0 && _cos > 0 && !placement.MirrorX && !placement.MirrorY
+                _translated = _sin == 0 && _cos > 0 && !placement.MirrorX && !placement.MirrorY && crop.IsNone
                     && Math.Abs(image.Width - 2 * halfWidth) < 1e-9 && Math.Abs(image.Height - 2 * halfHeight) < 1e-9;
                 _opaque = image.IsOpaque && _opacityWeight == 255;
                 break;
@@ -285,7 +288,7 @@ internal sealed class PreparedLayer
             var count = Math.Min(ChunkPixels, run.Length - offset);
             var x = first + offset;
             var (sx, sy) = SourceAt(qx0 + x * _cos, qy0 - x * _sin);
-            RasterSampling.Along(image, sx, sy, _mirrorX * _cos * _sourceScaleX, -_mirrorY * _sin * _sourceScaleY, along[..count]);
+            RasterSampling.Along(image, _crop, sx, sy, _mirrorX * _cos * _sourceScaleX, -_mirrorY * _sin * _sourceScaleY, along[..count]);
             Blend(run.Slice(offset, count), along[..count], mode);
         }
     }
@@ -326,14 +329,14 @@ internal sealed class PreparedLayer
     /// <summary>The source position of box-frame point q, in source pixels (pixel centres on whole numbers).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private (double X, double Y) SourceAt(double qx, double qy) => (
-        (_mirrorX * qx + _box.HalfWidth) * _sourceScaleX - 0.5,
-        (_mirrorY * qy + _box.HalfHeight) * _sourceScaleY - 0.5);
+        (_mirrorX * qx + _box.HalfWidth) * _sourceScaleX - 0.5 + _crop.Left,
+        (_mirrorY * qy + _box.HalfHeight) * _sourceScaleY - 0.5 + _crop.Top);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private uint Sample(double qx, double qy)
     {
         var (sx, sy) = SourceAt(qx, qy);
-        return RasterSampling.Sample(_raster!, sx, sy);
+        return RasterSampling.Sample(_raster!, _crop, sx, sy);
     }
 
     /// <summary>The x for which <c>|a + b x| &lt;= limit</c>, as a closed interval (empty when low &gt; high).</summary>

@@ -11,7 +11,6 @@ namespace GrpcExports.Rendering.Compositing;
 public sealed class RasterImage
 {
     private readonly uint[] _pixels;
-    private readonly PixelBytes _bytes;
 
     public RasterImage(int width, int height)
     {
@@ -20,7 +19,6 @@ public sealed class RasterImage
         Width = width;
         Height = height;
         _pixels = GC.AllocateUninitializedArray<uint>(checked(width * height));
-        _bytes = new PixelBytes(_pixels);
     }
 
     public int Width { get; }
@@ -37,17 +35,6 @@ public sealed class RasterImage
         {
             IsOpaque = false;
             return _pixels;
-        }
-    }
-
-    /// <summary>The pixels as bytes R, G, B, A for asynchronous reads (a video decoder's pipe); like <see cref="Pixels"/>,
-    /// taking them clears <see cref="IsOpaque"/>. Call <see cref="PremultiplyWrittenPixels"/> after writing straight RGBA.</summary>
-    public Memory<byte> WritableBytes
-    {
-        get
-        {
-            IsOpaque = false;
-            return _bytes.Memory;
         }
     }
 
@@ -70,9 +57,13 @@ public sealed class RasterImage
     /// <summary>Looks at every pixel's alpha again (after writing through <see cref="Pixels"/>).</summary>
     public void RefreshOpacity() => IsOpaque = AllOpaque(_pixels);
 
+    /// <summary>For a writer that knows it wrote alpha 255 everywhere (a video frame converted from yuv420p), saving
+    /// <see cref="RefreshOpacity"/>'s pass over the pixels.</summary>
+    internal void MarkOpaque() => IsOpaque = true;
+
     /// <summary>
-    /// Premultiplies pixels that were written as straight RGBA through <see cref="WritableBytes"/> or <see cref="Pixels"/>
-    /// (a video decoder reads each frame straight into them, saving a copy). An opaque picture, as video frames are, is only checked, with vectors.
+    /// Premultiplies pixels that were written as straight RGBA through <see cref="Pixels"/>. An opaque picture is only
+    /// checked, with vectors.
     /// </summary>
     public void PremultiplyWrittenPixels()
     {

@@ -1,3 +1,4 @@
+using GrpcExports.Rendering.Assets;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -13,12 +14,13 @@ internal static class RasterSampling
 {
     private const int PixelsPerVector = 8;
 
-    /// <summary>One sample at source position (sx, sy), in source pixels where pixel centres are whole numbers.</summary>
+    /// <summary>One sample at source position (sx, sy), in source pixels where pixel centres are whole numbers; the
+    /// picture's edges are those of <paramref name="crop"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static uint Sample(RasterImage image, double sx, double sy)
+    public static uint Sample(RasterImage image, PixelCrop crop, double sx, double sy)
     {
-        sx = Math.Clamp(sx, 0, image.Width - 1);
-        sy = Math.Clamp(sy, 0, image.Height - 1);
+        sx = Math.Clamp(sx, crop.Left, image.Width - 1 - crop.Right);
+        sy = Math.Clamp(sy, crop.Top, image.Height - 1 - crop.Bottom);
         var x0 = (int)sx;
         var y0 = (int)sy;
         return Bilinear(image, x0, y0, (int)((sx - x0) * 256 + 0.5), (int)((sy - y0) * 256 + 0.5));
@@ -85,16 +87,18 @@ internal static class RasterSampling
 
     /// <summary>
     /// Samples a run along a line through the picture: source (sx, sy) + i (dx, dy) for output i (rotation, scale,
-    /// mirror). Fixed point 32.32, so stepping along a 4K row drifts by less than a billionth of a pixel.
+    /// mirror), clamped to the edges of <paramref name="crop"/>. Fixed point 32.32, so stepping along a 4K row drifts by
+    /// less than a billionth of a pixel.
     /// </summary>
-    public static unsafe void Along(RasterImage image, double sx, double sy, double dx, double dy, Span<uint> output)
+    public static unsafe void Along(RasterImage image, PixelCrop crop, double sx, double sy, double dx, double dy, Span<uint> output)
     {
         const double One = 4294967296.0; // 2^32
         const long Half = 1L << 23;      // rounds the fraction to 8 bits
         var width = image.Width;
         var height = image.Height;
-        var maxX = (long)(width - 1) << 32;
-        var maxY = (long)(height - 1) << 32;
+        var (minX, minY) = ((long)crop.Left << 32, (long)crop.Top << 32);
+        var maxX = (long)(width - 1 - crop.Right) << 32;
+        var maxY = (long)(height - 1 - crop.Bottom) << 32;
         var x = (long)Math.Round(sx * One);
         var y = (long)Math.Round(sy * One);
         var stepX = (long)Math.Round(dx * One);
@@ -104,8 +108,8 @@ internal static class RasterSampling
         {
             for (var i = 0; i < output.Length; i++, x += stepX, y += stepY)
             {
-                var cx = Math.Clamp(x, 0, maxX) + Half;
-                var cy = Math.Clamp(y, 0, maxY) + Half;
+                var cx = Math.Clamp(x, minX, maxX) + Half;
+                var cy = Math.Clamp(y, minY, maxY) + Half;
                 var ix = (int)(cx >> 32);
                 var iy = (int)(cy >> 32);
                 var fx = (uint)(cx >> 24) & 0xFF;

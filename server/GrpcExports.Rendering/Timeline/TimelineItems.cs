@@ -47,6 +47,9 @@ public sealed record ItemGeometry(
 public sealed record ItemCrop(AnimatedNumber Left, AnimatedNumber Top, AnimatedNumber Right, AnimatedNumber Bottom)
 {
     public static ItemCrop None { get; } = new(AnimatedNumber.Constant(0), AnimatedNumber.Constant(0), AnimatedNumber.Constant(0), AnimatedNumber.Constant(0));
+
+    /// <summary>Some edge's keyframes take more than one value: the crop changes over the item's time.</summary>
+    public bool Moves => new[] { Left, Top, Right, Bottom }.Any(edge => edge.Keyframes.Select(k => k.Value).Distinct().Skip(1).Any());
 }
 
 /// <summary>A clip animation (<c>fade</c>, <c>slide-up</c>, ..., <c>zoom-out</c>) over its duration at the clip's start or end.</summary>

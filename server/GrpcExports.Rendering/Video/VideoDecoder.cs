@@ -6,8 +6,9 @@ using GrpcExports.Rendering.Tools;
 namespace GrpcExports.Rendering.Video;
 
 /// <summary>
-/// One ffmpeg process decoding one video item to raw RGBA frames through its stdout pipe. A reader task
-/// reads each frame straight into one of a few recycled <see cref="RasterImage"/>s, premultiplies it, and queues it (at most <see cref="ReadAhead"/>
+/// One ffmpeg process decoding one video item to raw yuv420p frames through its stdout pipe (yuva420p when the frame
+/// has transparent bars). A reader task reads each frame, converts it into one of a few recycled
+/// <see cref="RasterImage"/>s (<see cref="PlanarYuvFrame"/>), and queues it (at most <see cref="ReadAhead"/>
 /// ahead, so ffmpeg decodes while the frame before is composited, and memory is a handful of frames whatever the
 /// clip's length). <see cref="TryFrameAt"/> walks forward in step with the export's frames; before the first frame it
 /// shows the first, after the last it holds the last.
@@ -76,19 +77,20 @@ public sealed class VideoDecoder : IDisposable
 
     private async Task ReadFramesAsync(MediaTools tools, CancellationToken cancellationToken)
     {
-        var frameBytes = checked(_request.Width * _request.Height * 4);
+        var yuv = new PlanarYuvFrame(_request.Width, _request.Height, hasAlpha: _request.KeepAspectRatio);
+        var frameBytes = yuv.Bytes.Length;
         try
         {
-            await tools.RunAsync(MediaTool.Ffmpeg, VideoDecoderArguments.For(_request), _request.ServedSeconds, readOutput: async (output, token) =>
+            await tools.RunAsync(MediaTool.Ffmpeg, VideoDecoderArguments.For(_request, yuv.PixelFormat), _request.ServedSeconds, readOutput: async (output, token) =>
             {
                 while (true)
                 {
-                    var image = await _free.Reader.ReadAsync(token);
-                    if (await output.ReadAtLeastAsync(image.WritableBytes, frameBytes, throwOnEndOfStream: false, token) < frameBytes)
+                    if (await output.ReadAtLeastAsync(yuv.Bytes, frameBytes, throwOnEndOfStream: false, token) < frameBytes)
                     {
                         return;
                     }
-                    image.PremultiplyWrittenPixels();
+                    var image = await _free.Reader.ReadAsync(token);
+                    yuv.ConvertTo(image);
                     await _decoded.Writer.WriteAsync(image, token);
                 }
             }, cancellationToken: cancellationToken);

@@ -3,10 +3,11 @@ using GrpcExports.Rendering.Tools;
 
 namespace GrpcExports.Rendering.Video;
 
-/// <summary>The ffmpeg command line that turns a <see cref="VideoDecodeRequest"/> into raw RGBA frames on stdout.</summary>
+/// <summary>The ffmpeg command line that turns a <see cref="VideoDecodeRequest"/> into raw frames of
+/// <paramref name="pixelFormat"/> (<see cref="PlanarYuvFrame.PixelFormat"/>) on stdout.</summary>
 internal static class VideoDecoderArguments
 {
-    public static IReadOnlyList<string> For(VideoDecodeRequest request) =>
+    public static IReadOnlyList<string> For(VideoDecodeRequest request, string pixelFormat) =>
     [
         "-hide_banner", "-loglevel", "error",
         // Before -i: a fast keyframe seek, then frames up to the exact point are decoded and dropped, and the first
@@ -14,12 +15,12 @@ internal static class VideoDecoderArguments
         .. request.LastSecond ? ["-sseof", "-1"] : new[] { "-ss", Number(request.SourceStartSeconds) },
         .. FfmpegInput.MediaFile(request.Path),
         "-map", "0:v:0", "-an", "-sn", "-dn",
-        "-vf", Filters(request),
-        "-f", "rawvideo", "-pix_fmt", "rgba", "pipe:1",
+        "-vf", Filters(request, pixelFormat),
+        "-f", "rawvideo", "-pix_fmt", pixelFormat, "pipe:1",
     ];
 
     /// <summary>Source time to item time (setpts divides by the rate), resampled to the export's frames, cropped, sized.</summary>
-    private static string Filters(VideoDecodeRequest request)
+    private static string Filters(VideoDecodeRequest request, string pixelFormat)
     {
         var filters = new List<string>
         {
@@ -34,6 +35,7 @@ internal static class VideoDecoderArguments
         var size = Invariant($"{request.Width}:{request.Height}");
         if (request.KeepAspectRatio)
         {
+            // Padded in RGBA: pad rounds sizes and offsets to the chroma grid in a 4:2:0 format, and the box may be odd.
             filters.Add($"scale={size}:force_original_aspect_ratio=decrease");
             filters.Add("format=rgba");
             filters.Add($"pad={size}:(ow-iw)/2:(oh-ih)/2:color=black@0");
@@ -41,8 +43,8 @@ internal static class VideoDecoderArguments
         else
         {
             filters.Add($"scale={size}");
-            filters.Add("format=rgba");
         }
+        filters.Add($"format={pixelFormat}");
         return string.Join(',', filters);
     }
 

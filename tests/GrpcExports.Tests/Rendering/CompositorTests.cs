@@ -1,3 +1,4 @@
+using GrpcExports.Rendering.Assets;
 using GrpcExports.Rendering.Compositing;
 using GrpcExports.Rendering.Frames;
 using GrpcExports.Rendering.Stills;
@@ -219,6 +220,28 @@ public sealed class CompositorTests
         Assert.Equal(PixelMath.Over(video.Row(50)[110], PixelMath.Scale(PixelMath.Premultiply(Blue), 128)), frame[110, 50]);
         _ = video.Pixels;
         Assert.False(video.IsOpaque, "taking the pixels for writing clears the flag");
+    }
+
+    [Fact]
+    public void A_cropped_raster_fills_the_box_with_its_crop_and_samples_nothing_outside_it()
+    {
+        // 8x8: a red border one pixel wide around blue; the crop keeps the blue 6x6 inside, drawn 4 times larger.
+        var picture = RasterImage.Filled(8, 8, Red);
+        for (var y = 1; y < 7; y++)
+        {
+            picture.Pixels.Slice(y * 8 + 1, 6).Fill(PixelMath.Premultiply(Blue));
+        }
+        picture.RefreshOpacity();
+
+        var frame = Draw(40, 40, new LayerDraw(new RasterSource(picture, new PixelCrop(1, 1, 1, 1)), LayerPlacement.Box(8, 8, 24, 24)));
+
+        foreach (var (x, y) in new[] { (8, 8), (31, 8), (8, 31), (31, 31), (20, 20), (8, 20), (31, 20) })
+        {
+            Assert.Equal(PixelMath.Premultiply(Blue), frame[x, y]);
+        }
+        Assert.Equal(0u, frame[7, 20]);
+        Assert.Equal(0u, frame[32, 20]);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new RasterSource(picture, new PixelCrop(4, 0, 4, 0)));
     }
 
     [Fact]

@@ -98,6 +98,40 @@ public sealed class AudioMixerTests(AudioSourcesFixture media) : IClassFixture<A
         Assert.Equal(ToneRms, fromStart.Rms(2 + Edge, 2.45), 0.01);
     }
 
+    [Theory]
+    [InlineData(Easing.EaseIn)]
+    [InlineData(Easing.EaseOut)]
+    [InlineData(Easing.EaseInOut)]
+    public async Task At_an_eased_transition_both_sounds_follow_the_easing_curve(Easing easing)
+    {
+        // A 1 s transition on the cut at 1.5 s, window [1, 2]: the outgoing tone is heard at 1 - p, the incoming one
+        // (in-point 0.5 s, so it has sound from the window's start) at p, p being the eased progress.
+        var outgoing = new SoundTimeline().Asset("toned", "video", VideoWithTone).Asset("silent", "video", SilentVideo)
+            .Track("t", VideoClip("out", "toned", 0, 1.5), VideoClip("in", "silent", 1.5, 1.5))
+            .Transition("t", "out", "in", seconds: 1, easing)
+            .Build();
+        var incoming = new SoundTimeline().Asset("toned", "video", VideoWithTone).Asset("silent", "video", SilentVideo)
+            .Track("t", VideoClip("out", "silent", 0, 1.5), VideoClip("in", "toned", 1.5, 1.5, inPoint: 0.5))
+            .Transition("t", "out", "in", seconds: 1, easing)
+            .Build();
+
+        var (fadingOut, _) = await MixAsync(outgoing, Fps30, frameCount: 90);
+        var (fadingIn, _) = await MixAsync(incoming, Fps30, frameCount: 90);
+
+        foreach (var progress in new[] { 0.15, 0.3, 0.5, 0.7, 0.85 })
+        {
+            var eased = EasingCurves.Apply(easing, progress);
+            var (from, to) = (1 + progress - 0.02, 1 + progress + 0.02);
+            Assert.True(Math.Abs(fadingOut.Rms(from, to) - ToneRms * (1 - eased)) <= 0.006,
+                $"outgoing at {progress:0.00} of the window: RMS {fadingOut.Rms(from, to):0.0000}, expected {ToneRms * (1 - eased):0.0000}");
+            Assert.True(Math.Abs(fadingIn.Rms(from, to) - ToneRms * eased) <= 0.006,
+                $"incoming at {progress:0.00} of the window: RMS {fadingIn.Rms(from, to):0.0000}, expected {ToneRms * eased:0.0000}");
+        }
+        Assert.Equal(ToneRms, fadingOut.Rms(0.5, 1 - Edge), 0.01);
+        Assert.True(fadingOut.Rms(2 + Edge, 3) < SilenceRms, "the outgoing sound is gone once the window is over");
+        Assert.Equal(ToneRms, fadingIn.Rms(2 + Edge, 2.45), 0.01);
+    }
+
     [Fact]
     public async Task Minus_six_decibels_is_half_the_amplitude_of_zero_decibels()
     {

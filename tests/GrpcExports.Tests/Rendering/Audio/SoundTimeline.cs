@@ -52,12 +52,12 @@ public sealed class SoundTimeline
     }
 
     /// <summary>A fade of <paramref name="seconds"/> centred on the cut between two touching clips of a track.</summary>
-    public SoundTimeline Transition(string trackId, string fromClipId, string toClipId, double seconds)
+    public SoundTimeline Transition(string trackId, string fromClipId, string toClipId, double seconds, Easing easing = Easing.Linear)
     {
         _transitions.Add(new TimelineTransition
         {
             Id = $"{fromClipId}-{toClipId}", TrackId = trackId, FromClipId = fromClipId, ToClipId = toClipId, Type = "fade",
-            DurationTicks = Ticks(seconds),
+            DurationTicks = Ticks(seconds), Easing = easing,
         });
         return this;
     }
