@@ -20,9 +20,7 @@ namespace GrpcExports.Rendering.Compositing;
 public sealed class Compositor
 {
     private readonly ParallelOptions _parallel;
-    private uint[] _blurScratch = [];
-    private uint[] _frameCopy = [];
-    private RasterImage? _contentCopy;
+    private FrameScratch? _scratch;
 
     public Compositor(int maxDegreeOfParallelism = -1, int bandRows = 16)
     {
@@ -49,16 +47,22 @@ public sealed class Compositor
         // Operations that read neighbouring pixels (blurs) need every band below them finished: the stack is drawn in
         // runs of band-wise operations, each frame-wide one applied to the whole frame between them.
         var runStart = 0;
+        FrameScratch? scratch = null;
         for (var i = 0; i < operations.Length; i++)
         {
             if (operations[i] is FrameOperation frameWide)
             {
                 DrawBands(target, operations[runStart..i]);
-                frameWide.Apply(this, target);
+                scratch ??= Interlocked.Exchange(ref _scratch, null) ?? new FrameScratch();
+                frameWide.Apply(this, target, scratch);
                 runStart = i + 1;
             }
         }
         DrawBands(target, operations[runStart..]);
+        if (scratch is not null)
+        {
+            _scratch = scratch;
+        }
     }
 
     private void DrawBands(FrameBuffer target, Operation[] operations)
@@ -250,13 +254,29 @@ public sealed class Compositor
         }
     }
 
-    private static uint[] AtLeast(ref uint[] buffer, int length)
+    /// <summary>The frame-sized buffers of frame-wide operations, reused from frame to frame.</summary>
+    private sealed class FrameScratch
     {
-        if (buffer.Length < length)
+        private uint[] _blur = [];
+        private uint[] _frameCopy = [];
+        private RasterImage? _content;
+
+        public uint[] Blur(int length) => AtLeast(ref _blur, length);
+
+        public uint[] FrameCopy(int length) => AtLeast(ref _frameCopy, length);
+
+        public RasterImage Content(int width, int height) => _content is { } kept && kept.Width == width && kept.Height == height
+            ? kept
+            : _content = new RasterImage(width, height);
+
+        private static uint[] AtLeast(ref uint[] buffer, int length)
         {
-            buffer = GC.AllocateUninitializedArray<uint>(length);
+            if (buffer.Length < length)
+            {
+                buffer = GC.AllocateUninitializedArray<uint>(length);
+            }
+            return buffer;
         }
-        return buffer;
     }
 
     /// <summary>An operation on the whole frame at once, after everything below it is drawn.</summary>
@@ -265,7 +285,7 @@ public sealed class Compositor
         public sealed override void Draw(in Canvas frame, int firstRow, int endRow) =>
             throw new UnreachableException("Frame-wide operations are applied to the whole frame, not band by band.");
 
-        public abstract void Apply(Compositor compositor, FrameBuffer target);
+        public abstract void Apply(Compositor compositor, FrameBuffer target, FrameScratch scratch);
     }
 
     private sealed class ColorTransformOperation(ColorMatrix matrix, PixelRegion region) : Operation
@@ -285,8 +305,8 @@ public sealed class Compositor
 
     private sealed class BlurOperation(int radius, PixelRegion region) : FrameOperation
     {
-        public override void Apply(Compositor compositor, FrameBuffer target) => BoxBlur.Apply(target.Array, target.Width, region,
-            radius, AtLeast(ref compositor._blurScratch, region.Width * region.Height), compositor._parallel);
+        public override void Apply(Compositor compositor, FrameBuffer target, FrameScratch scratch) => BoxBlur.Apply(target.Array,
+            target.Width, region, radius, scratch.Blur(region.Width * region.Height), compositor._parallel);
     }
 
     /// <summary>
@@ -295,7 +315,7 @@ public sealed class Compositor
     /// </summary>
     private sealed class BlurredBackdropOperation(int radius, PixelRegion content, uint fill) : FrameOperation
     {
-        public override void Apply(Compositor compositor, FrameBuffer target)
+        public override void Apply(Compositor compositor, FrameBuffer target, FrameScratch scratch)
         {
             if (content.IsEmpty)
             {
@@ -303,11 +323,9 @@ public sealed class Compositor
             }
             var (width, height) = (target.Width, target.Height);
             var pixels = target.Array;
-            var copy = AtLeast(ref compositor._frameCopy, pixels.Length);
+            var copy = scratch.FrameCopy(pixels.Length);
             pixels.CopyTo(copy, 0);
-            var picture = compositor._contentCopy is { } kept && kept.Width == content.Width && kept.Height == content.Height
-                ? kept
-                : compositor._contentCopy = new RasterImage(content.Width, content.Height);
+            var picture = scratch.Content(content.Width, content.Height);
             var picturePixels = picture.Pixels;
             for (var y = 0; y < content.Height; y++)
             {
@@ -320,7 +338,7 @@ public sealed class Compositor
             pixels.AsSpan().Fill(fill);
             compositor.DrawBands(target, [new LayerOperation(cover)]);
             BoxBlur.Apply(pixels, width, new PixelRegion(0, 0, width, height), radius,
-                AtLeast(ref compositor._blurScratch, pixels.Length), compositor._parallel);
+                scratch.Blur(pixels.Length), compositor._parallel);
             Parallel.For(0, height, compositor._parallel, y =>
                 RowBlending.Over(pixels.AsSpan(y * width, width), copy.AsSpan(y * width, width), 255));
         }
