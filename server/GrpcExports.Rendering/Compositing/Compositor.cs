@@ -1,4 +1,7 @@
 using System.Buffers;
+using System.Diagnostics;
+using GrpcExports.Rendering.Compositing.Blurring;
+using GrpcExports.Rendering.Compositing.ColorTransforms;
 using GrpcExports.Rendering.Compositing.Masks;
 
 namespace GrpcExports.Rendering.Compositing;
@@ -11,11 +14,13 @@ namespace GrpcExports.Rendering.Compositing;
 /// before the next band starts: a band (16 rows of 1080p is 120 KB) stays in the core's cache while all the layers are
 /// blended into it, so the frame goes through memory once however many layers it has. Bands are shared out over the
 /// cores with <see cref="Parallel"/>. Commands are prepared once per frame (bounds, inverse transforms, colours);
-/// drawing allocates nothing (a cross-fade's scratch band comes from a pool).
+/// drawing allocates nothing (a cross-fade's scratch band comes from a pool). Blurs read neighbouring rows, so they run
+/// on the whole frame between the banded runs; their frame-sized scratch buffers are kept for the next frame.
 /// </remarks>
 public sealed class Compositor
 {
     private readonly ParallelOptions _parallel;
+    private FrameScratch? _scratch;
 
     public Compositor(int maxDegreeOfParallelism = -1, int bandRows = 16)
     {
@@ -38,6 +43,33 @@ public sealed class Compositor
         for (var i = 0; i < operations.Length; i++)
         {
             operations[i] = Prepare(commands[i], target.Width, target.Height);
+        }
+        // Operations that read neighbouring pixels (blurs) need every band below them finished: the stack is drawn in
+        // runs of band-wise operations, each frame-wide one applied to the whole frame between them.
+        var runStart = 0;
+        FrameScratch? scratch = null;
+        for (var i = 0; i < operations.Length; i++)
+        {
+            if (operations[i] is FrameOperation frameWide)
+            {
+                DrawBands(target, operations[runStart..i]);
+                scratch ??= Interlocked.Exchange(ref _scratch, null) ?? new FrameScratch();
+                frameWide.Apply(this, target, scratch);
+                runStart = i + 1;
+            }
+        }
+        DrawBands(target, operations[runStart..]);
+        if (scratch is not null)
+        {
+            _scratch = scratch;
+        }
+    }
+
+    private void DrawBands(FrameBuffer target, Operation[] operations)
+    {
+        if (operations.Length == 0)
+        {
+            return;
         }
         var bands = (target.Height + BandRows - 1) / BandRows;
         var pixels = target.Array;
@@ -78,8 +110,16 @@ public sealed class Compositor
         MixCommand mix => new MixOperation([.. mix.Layers.Select(l => PreparedLayer.Prepare(l, width, height))]),
         MaskedMixCommand masked => new MaskedMixOperation(PrepareOrEmpty(masked.Outgoing, width, height),
             PrepareOrEmpty(masked.Incoming, width, height), masked.Mask),
+        ColorTransformCommand transform => new ColorTransformOperation(transform.Matrix, Clip(transform.Region, width, height)),
+        BlurCommand blur => new BlurOperation(blur.Radius, Clip(blur.Region, width, height)),
+        BlurredBackdropCommand backdrop => new BlurredBackdropOperation(backdrop.Radius, Clip(backdrop.Content, width, height),
+            PixelMath.Premultiply(backdrop.Fill)),
         _ => throw new NotSupportedException($"No compositing for {command.GetType().Name}."),
     };
+
+    private static PixelRegion Clip(PixelRegion region, int width, int height) => new(
+        Math.Clamp(region.Left, 0, width), Math.Clamp(region.Top, 0, height),
+        Math.Clamp(region.Right, 0, width), Math.Clamp(region.Bottom, 0, height));
 
     private static PreparedLayer? PrepareOrEmpty(LayerDraw? draw, int width, int height) =>
         draw is null ? null : PreparedLayer.Prepare(draw, width, height);
@@ -211,6 +251,96 @@ public sealed class Compositor
                 pool.Return(incomingRows);
                 pool.Return(outgoingRows);
             }
+        }
+    }
+
+    /// <summary>The frame-sized buffers of frame-wide operations, reused from frame to frame.</summary>
+    private sealed class FrameScratch
+    {
+        private uint[] _blur = [];
+        private uint[] _frameCopy = [];
+        private RasterImage? _content;
+
+        public uint[] Blur(int length) => AtLeast(ref _blur, length);
+
+        public uint[] FrameCopy(int length) => AtLeast(ref _frameCopy, length);
+
+        public RasterImage Content(int width, int height) => _content is { } kept && kept.Width == width && kept.Height == height
+            ? kept
+            : _content = new RasterImage(width, height);
+
+        private static uint[] AtLeast(ref uint[] buffer, int length)
+        {
+            if (buffer.Length < length)
+            {
+                buffer = GC.AllocateUninitializedArray<uint>(length);
+            }
+            return buffer;
+        }
+    }
+
+    /// <summary>An operation on the whole frame at once, after everything below it is drawn.</summary>
+    private abstract class FrameOperation : Operation
+    {
+        public sealed override void Draw(in Canvas frame, int firstRow, int endRow) =>
+            throw new UnreachableException("Frame-wide operations are applied to the whole frame, not band by band.");
+
+        public abstract void Apply(Compositor compositor, FrameBuffer target, FrameScratch scratch);
+    }
+
+    private sealed class ColorTransformOperation(ColorMatrix matrix, PixelRegion region) : Operation
+    {
+        public override void Draw(in Canvas frame, int firstRow, int endRow)
+        {
+            if (region.Width <= 0)
+            {
+                return;
+            }
+            for (var y = Math.Max(firstRow, region.Top); y < Math.Min(endRow, region.Bottom); y++)
+            {
+                ColorMatrixRows.Apply(frame.Row(y)[region.Left..region.Right], matrix);
+            }
+        }
+    }
+
+    private sealed class BlurOperation(int radius, PixelRegion region) : FrameOperation
+    {
+        public override void Apply(Compositor compositor, FrameBuffer target, FrameScratch scratch) => BoxBlur.Apply(target.Array,
+            target.Width, region, radius, scratch.Blur(region.Width * region.Height), compositor._parallel);
+    }
+
+    /// <summary>
+    /// Keeps a copy of the frame, fills the frame with the content region scaled to cover it over the fill colour, blurs
+    /// that, and draws the copy back over it.
+    /// </summary>
+    private sealed class BlurredBackdropOperation(int radius, PixelRegion content, uint fill) : FrameOperation
+    {
+        public override void Apply(Compositor compositor, FrameBuffer target, FrameScratch scratch)
+        {
+            if (content.IsEmpty)
+            {
+                return;
+            }
+            var (width, height) = (target.Width, target.Height);
+            var pixels = target.Array;
+            var copy = scratch.FrameCopy(pixels.Length);
+            pixels.CopyTo(copy, 0);
+            var picture = scratch.Content(content.Width, content.Height);
+            var picturePixels = picture.Pixels;
+            for (var y = 0; y < content.Height; y++)
+            {
+                pixels.AsSpan((content.Top + y) * width + content.Left, content.Width).CopyTo(picturePixels[(y * content.Width)..]);
+            }
+            picture.RefreshOpacity();
+            var scale = Math.Max((double)width / content.Width, (double)height / content.Height);
+            var cover = PreparedLayer.Prepare(new LayerDraw(new RasterSource(picture),
+                new LayerPlacement(width / 2.0, height / 2.0, content.Width * scale, content.Height * scale)), width, height);
+            pixels.AsSpan().Fill(fill);
+            compositor.DrawBands(target, [new LayerOperation(cover)]);
+            BoxBlur.Apply(pixels, width, new PixelRegion(0, 0, width, height), radius,
+                scratch.Blur(pixels.Length), compositor._parallel);
+            Parallel.For(0, height, compositor._parallel, y =>
+                RowBlending.Over(pixels.AsSpan(y * width, width), copy.AsSpan(y * width, width), 255));
         }
     }
 

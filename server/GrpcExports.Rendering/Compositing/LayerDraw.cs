@@ -50,3 +50,17 @@ public sealed record MixCommand(IReadOnlyList<LayerDraw> Layers) : DrawCommand;
 /// layer is transparent.
 /// </summary>
 public sealed record MaskedMixCommand(LayerDraw? Outgoing, LayerDraw? Incoming, Masks.CoverageMask Mask) : DrawCommand;
+
+/// <summary>Transforms the colour of every pixel of <see cref="Region"/> drawn so far (a colour filter over what is below).</summary>
+public sealed record ColorTransformCommand(ColorTransforms.ColorMatrix Matrix, PixelRegion Region) : DrawCommand;
+
+/// <summary>Box-blurs <see cref="Region"/> of what is drawn so far by <see cref="Radius"/> pixels (see
+/// <see cref="Blurring.BoxBlur"/>).</summary>
+public sealed record BlurCommand(int Radius, PixelRegion Region) : DrawCommand;
+
+/// <summary>
+/// Puts what is drawn so far in front of a blurred copy of itself: <see cref="Content"/> scaled to cover the whole frame
+/// (centred, over <see cref="Fill"/>), box-blurred by <see cref="Radius"/> pixels, shows wherever the content is
+/// transparent, such as the letterbox bars of a vertical composition in a landscape frame.
+/// </summary>
+public sealed record BlurredBackdropCommand(int Radius, PixelRegion Content, Timeline.Color Fill) : DrawCommand;

@@ -7,25 +7,34 @@ namespace GrpcExports.Rendering.Evaluation;
 /// </summary>
 /// <remarks>
 /// <c>tracks[0]</c> is the top layer, so tracks are stacked from the last to the first; hidden tracks are not drawn;
-/// items that are not visual (audio) are not layers; effects are, acting on what is below them. A transition joins two touching clips of its track and is
+/// items that are not visual (audio) are not layers; effects and filters are, acting on what is below them. A transition joins two touching clips of its track and is
 /// centred on their cut: over <c>[cut - d/2, cut + d/2)</c> the track shows a <see cref="TransitionLayer"/> with both
 /// clips instead of one item. A transition whose clips are not on its track or do not touch is ignored (validation
-/// refuses such documents; the evaluator stays total).
+/// refuses such documents; the evaluator stays total). A clip that leaves through a transition has no <c>out</c>
+/// animation, and one that enters through a transition no <c>in</c> animation: the transition is how it leaves or
+/// enters (drawing both would fade or move the clip away while the transition is still showing it). Visual items,
+/// effects and filters shorter than one frame are not drawn; each is named in <see cref="FramePlan.LeftOut"/> of the
+/// frame whose interval holds its start.
 /// </remarks>
 public sealed class FrameEvaluator
 {
     private readonly EditorTimeline _timeline;
     private readonly TrackPlan[] _bottomToTop;
+    private readonly ILookup<long, string> _shorterThanFrame;
 
     public FrameEvaluator(EditorTimeline timeline, FrameRate rate)
     {
         _timeline = timeline;
         Clock = timeline.ClockAt(rate);
         var transitionsByTrack = timeline.Transitions.ToLookup(t => t.TrackId, StringComparer.Ordinal);
-        _bottomToTop = timeline.Tracks
-            .Reverse()
-            .Where(track => !track.Hidden)
-            .Select(track => new TrackPlan(track, ResolveTransitions(track, transitionsByTrack[track.Id]), LayerOf))
+        var visible = timeline.Tracks.Reverse().Where(track => !track.Hidden).ToArray();
+        var tooShort = visible.SelectMany(track => track.Items)
+            .Where(item => item is not AudioItem && Clock.IsShorterThanFrame(item.DurationTicks))
+            .ToArray();
+        _shorterThanFrame = tooShort.ToLookup(item => Clock.FrameHolding(item.StartTicks), item => item.Id);
+        _bottomToTop = visible
+            .Select(track => track with { Items = [.. track.Items.Except(tooShort)] })
+            .Select(track => PlanOf(track, transitionsByTrack[track.Id]))
             .ToArray();
         FrameCount = Clock.FrameCount(timeline.DurationTicks);
     }
@@ -46,24 +55,35 @@ public sealed class FrameEvaluator
                 layers.Add(layer);
             }
         }
-        return new FramePlan(instant, _timeline.Background, layers);
+        return new FramePlan(instant, _timeline.Background, layers) { LeftOut = [.. _shorterThanFrame[frame]] };
     }
 
-    private static ActiveTransition[] ResolveTransitions(TimelineTrack track, IEnumerable<TimelineTransition> transitions)
+    /// <summary>The track's plan: its transitions resolved, and its joined clips without the animations the transitions replace.</summary>
+    private TrackPlan PlanOf(TimelineTrack track, IEnumerable<TimelineTransition> transitions)
     {
-        var resolved = new List<ActiveTransition>();
+        var items = track.Items.ToDictionary(i => i.Id, StringComparer.Ordinal);
+        var joined = new List<(TimelineTransition Transition, VisualItem From, VisualItem To)>();
         foreach (var transition in transitions)
         {
-            var from = track.Items.FirstOrDefault(i => i.Id == transition.FromClipId) as VisualItem;
-            var to = track.Items.FirstOrDefault(i => i.Id == transition.ToClipId) as VisualItem;
-            if (from is null || to is null || from.EndTicks != to.StartTicks)
+            if (items.GetValueOrDefault(transition.FromClipId) is VisualItem from
+                && items.GetValueOrDefault(transition.ToClipId) is VisualItem to && from.EndTicks == to.StartTicks)
             {
-                continue;
+                joined.Add((transition, from, to));
             }
-            resolved.Add(new ActiveTransition(transition, from, to, 2 * to.StartTicks - transition.DurationTicks,
-                2 * to.StartTicks + transition.DurationTicks));
         }
-        return [.. resolved.OrderBy(t => t.StartHalfTick)];
+        foreach (var (_, from, to) in joined)
+        {
+            var leaving = (VisualItem)items[from.Id];
+            items[from.Id] = leaving with { Animations = leaving.Animations with { Out = null } };
+            var entering = (VisualItem)items[to.Id];
+            items[to.Id] = entering with { Animations = entering.Animations with { In = null } };
+        }
+        var resolved = joined
+            .Select(j => new ActiveTransition(j.Transition, (VisualItem)items[j.From.Id], (VisualItem)items[j.To.Id],
+                2 * j.To.StartTicks - j.Transition.DurationTicks, 2 * j.To.StartTicks + j.Transition.DurationTicks))
+            .OrderBy(t => t.StartHalfTick)
+            .ToArray();
+        return new TrackPlan(track with { Items = [.. track.Items.Select(i => items[i.Id])] }, resolved, LayerOf);
     }
 
     private ItemLayer LayerOf(VisualItem item, string trackId, double time)
@@ -107,6 +127,7 @@ public sealed class FrameEvaluator
             {
                 VisualItem visual => layerOf(visual, track.Id, instant.Time),
                 EffectItem effect => new EffectLayer(effect, track.Id, instant.Time - effect.StartTicks),
+                FilterItem filter => new FilterLayer(filter, track.Id, instant.Time - filter.StartTicks),
                 _ => null,
             };
         }

@@ -15,6 +15,9 @@ public sealed record ItemLayer(VisualItem Item, string TrackId, LayerGeometry Ge
 /// <summary>An effect item running on the frame, <see cref="LocalTicks"/> after its start; it acts on the layers below it.</summary>
 public sealed record EffectLayer(EffectItem Item, string TrackId, double LocalTicks) : FrameLayer;
 
+/// <summary>A filter item running on the frame, <see cref="LocalTicks"/> after its start; it recolours the layers below it.</summary>
+public sealed record FilterLayer(FilterItem Item, string TrackId, double LocalTicks) : FrameLayer;
+
 /// <summary>
 /// Two clips of one track during the transition that joins them: <see cref="Progress"/> is
 /// <see cref="LinearProgress"/> (0 at <c>cut - d/2</c>, 1 at <c>cut + d/2</c>) shaped by the transition's easing.
@@ -27,5 +30,11 @@ public sealed record TransitionLayer(
     ItemLayer Outgoing,
     ItemLayer Incoming) : FrameLayer;
 
-/// <summary>Everything drawn on one frame: the background, then <see cref="Layers"/> from bottom to top.</summary>
-public sealed record FramePlan(FrameInstant Instant, GlobalBackground Background, IReadOnlyList<FrameLayer> Layers);
+/// <summary>
+/// Everything drawn on one frame: the background, then <see cref="Layers"/> from bottom to top; <see cref="LeftOut"/>
+/// names the items the frame would show but that are shorter than one frame (not drawn, see <see cref="FrameEvaluator"/>).
+/// </summary>
+public sealed record FramePlan(FrameInstant Instant, GlobalBackground Background, IReadOnlyList<FrameLayer> Layers)
+{
+    public IReadOnlyList<string> LeftOut { get; init; } = [];
+}

@@ -1,6 +1,8 @@
 using GrpcExports.Rendering.Compositing;
 using GrpcExports.Rendering.Evaluation;
+using GrpcExports.Rendering.Frames.Backgrounds;
 using GrpcExports.Rendering.Frames.Effects;
+using GrpcExports.Rendering.Frames.Filters;
 using GrpcExports.Rendering.Frames.Transitions;
 using GrpcExports.Rendering.Timeline;
 
@@ -8,11 +10,17 @@ namespace GrpcExports.Rendering.Frames;
 
 /// <summary>
 /// Turns a frame's <see cref="FramePlan"/> into the compositor's <see cref="DrawCommand"/>s: the background, then each
-/// layer from the bottom up with its geometry mapped through the <see cref="Viewport"/>, and transitions as mixes.
-/// What it cannot draw yet is left out and named in <see cref="ComposedFrame.Skipped"/>.
+/// layer from the bottom up with its geometry mapped through the <see cref="Viewport"/>, transitions as mixes, effects
+/// and filters as operations on what is below them. What it cannot draw yet is left out and named in
+/// <see cref="ComposedFrame.Skipped"/>.
 /// </summary>
 public sealed class FrameComposer(Viewport viewport, IReadOnlyList<ILayerSources> sources)
 {
+    /// <summary>The blur radius of a blurred background per level (0..4) plus one, as a share of the output's shorter side.</summary>
+    public const double BackdropRadiusPerLevel = 0.015;
+
+    private readonly Dictionary<(string Css, int Width, int Height), RasterImage> _gradients = [];
+
     public FrameComposer(Viewport viewport, params ILayerSources[] sources)
         : this(viewport, (IReadOnlyList<ILayerSources>)sources)
     {
@@ -23,7 +31,7 @@ public sealed class FrameComposer(Viewport viewport, IReadOnlyList<ILayerSources
     public ComposedFrame Compose(FramePlan plan, EditorTimeline timeline)
     {
         var commands = new List<DrawCommand>(plan.Layers.Count + 2);
-        var skipped = new List<string>();
+        var skipped = new List<string>(plan.LeftOut);
         AddBackground(plan.Background, timeline, commands, skipped);
         foreach (var layer in plan.Layers)
         {
@@ -41,10 +49,33 @@ public sealed class FrameComposer(Viewport viewport, IReadOnlyList<ILayerSources
                 case EffectLayer effect when DarkeningEffects.VeilOpacity(effect.Item, effect.LocalTicks) is { } opacity:
                     commands.Add(new LayerCommand(new LayerDraw(new SolidColorSource(Color.Black), CompositionBox(timeline), opacity)));
                     break;
+                case EffectLayer effect when BlurEffects.Radius(effect.Item, effect.LocalTicks, CompositionShorterSide(timeline)) is { } radius:
+                    if (radius > 0)
+                    {
+                        commands.Add(new BlurCommand(radius, CompositionRegion(timeline)));
+                    }
+                    break;
                 case EffectLayer effect:
                     skipped.Add(effect.Item.Id);
                     break;
+                case FilterLayer filter when ColorFilters.For(filter.Item) is { } matrix:
+                    if (!matrix.IsIdentity)
+                    {
+                        commands.Add(new ColorTransformCommand(matrix, CompositionRegion(timeline)));
+                    }
+                    break;
+                case FilterLayer filter:
+                    skipped.Add(filter.Item.Id);
+                    break;
             }
+        }
+        if (plan.Background is BlurBackground blurred)
+        {
+            var radius = (int)Math.Round((blurred.Level + 1) * BackdropRadiusPerLevel * Math.Min(Viewport.OutputWidth, Viewport.OutputHeight));
+            // Whole pixels only: the anti-aliased edge of the content would darken the copy's border.
+            var area = CompositionArea(timeline);
+            var content = PixelRegion.Inside(area.Left, area.Top, area.Width, area.Height, Viewport.OutputWidth, Viewport.OutputHeight);
+            commands.Add(new BlurredBackdropCommand(radius, content, Viewport.LetterboxColor));
         }
         return new ComposedFrame(commands, skipped);
     }
@@ -87,31 +118,60 @@ public sealed class FrameComposer(Viewport viewport, IReadOnlyList<ILayerSources
         return LayerPlacement.Box(area.Left, area.Top, area.Width, area.Height);
     }
 
+    private PixelRegion CompositionRegion(EditorTimeline timeline)
+    {
+        var area = CompositionArea(timeline);
+        return PixelRegion.Covering(area.Left, area.Top, area.Width, area.Height, Viewport.OutputWidth, Viewport.OutputHeight);
+    }
+
+    private double CompositionShorterSide(EditorTimeline timeline) =>
+        Math.Min(Viewport.CompositionWidthOnOutput(timeline), Viewport.CompositionHeightOnOutput(timeline));
+
+    /// <summary>
+    /// Fills the frame (the letterbox colour where there are bars) and draws the background over the composition's
+    /// rectangle: a colour, a gradient, or an image; a blurred background is transparent here and put behind the
+    /// finished content by a <see cref="BlurredBackdropCommand"/> at the end.
+    /// </summary>
     private void AddBackground(GlobalBackground background, EditorTimeline timeline, List<DrawCommand> commands, List<string> skipped)
     {
         var letterboxed = Viewport.OffsetX > 0.001 || Viewport.OffsetY > 0.001;
-        var color = background switch
+        LayerDraw? fill = background switch
         {
-            ColorBackground colored => colored.Color,
-            NoBackground => Color.Transparent,
-            _ => (Color?)null,
+            ColorBackground { Gradient: { } css } colored when LinearGradient.TryParse(css) is { } gradient =>
+                new LayerDraw(new RasterSource(GradientPicture(css, gradient, timeline)), CompositionBox(timeline)),
+            ColorBackground colored => new LayerDraw(new SolidColorSource(colored.Color), CompositionBox(timeline)),
+            ImageBackground image when BackgroundImageLayer.For(image, timeline) is { } layer && Draw(layer) is { } draw => draw,
+            _ => null,
         };
-        if (color is null)
-        {
-            skipped.Add("globalBackground");
-            color = Color.Transparent;
-        }
-        else if (background is ColorBackground { Gradient: not null })
+        if (background is ColorBackground { Gradient: { } unread } && LinearGradient.TryParse(unread) is null)
         {
             skipped.Add("globalBackground.gradient");
         }
-        if (!letterboxed)
+        if (background is ImageBackground && fill is null)
         {
-            commands.Add(new FillCommand(color.Value));
+            skipped.Add("globalBackground");
+        }
+        if (!letterboxed && fill?.Source is SolidColorSource solid)
+        {
+            commands.Add(new FillCommand(solid.Color));
             return;
         }
-        commands.Add(new FillCommand(Viewport.LetterboxColor));
-        commands.Add(new LayerCommand(new LayerDraw(new SolidColorSource(color.Value), CompositionBox(timeline))));
+        commands.Add(new FillCommand(letterboxed && background is not BlurBackground ? Viewport.LetterboxColor : Color.Transparent));
+        if (fill is not null)
+        {
+            commands.Add(new LayerCommand(fill));
+        }
+    }
+
+    private RasterImage GradientPicture(string css, LinearGradient gradient, EditorTimeline timeline)
+    {
+        var area = CompositionArea(timeline);
+        var key = (css, Math.Max(1, (int)Math.Round(area.Width)), Math.Max(1, (int)Math.Round(area.Height)));
+        if (!_gradients.TryGetValue(key, out var picture))
+        {
+            _gradients[key] = picture = gradient.Render(key.Item2, key.Item3);
+        }
+        return picture;
     }
 
     private LayerDraw? Draw(ItemLayer layer)

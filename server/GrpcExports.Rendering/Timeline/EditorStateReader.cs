@@ -135,6 +135,13 @@ public static class EditorStateReader
                 EffectType = node.Required("effectType").String(),
                 Intensity = node.OptionalNumber("intensity", 1),
             },
+            "filter" => new FilterItem
+            {
+                Id = id, Type = type, StartTicks = start, DurationTicks = duration,
+                FilterType = node.Required("filterType").String(),
+                Intensity = node.OptionalNumber("intensity", 1),
+                Blend = ReadParameters(node).TryGetValue("blend", out var blend) && blend is double amount ? amount : 1,
+            },
             _ => new UnmodelledItem { Id = id, Type = type, StartTicks = start, DurationTicks = duration },
         };
     }
@@ -222,6 +229,24 @@ public static class EditorStateReader
 
     private static TimelineTransition ReadTransition(string id, Node node)
     {
+        var type = node.Required("type").String();
+        return new TimelineTransition
+        {
+            Id = id,
+            TrackId = node.Required("trackId").String(),
+            FromClipId = node.Required("fromClipId").String(),
+            ToClipId = node.Required("toClipId").String(),
+            Type = type,
+            DurationTicks = node.Required("durationTicks").PositiveInteger(),
+            Easing = node.Easing("easing"),
+            Parameters = ReadParameters(node),
+            Direction = ReadTransitionDirection(type, node),
+        };
+    }
+
+    /// <summary>An item's or transition's <c>params</c>: strings, numbers (as double) and booleans.</summary>
+    private static Dictionary<string, object> ReadParameters(Node node)
+    {
         var parameters = new Dictionary<string, object>(StringComparer.Ordinal);
         if (node.TryGet("params", out var paramsNode) && paramsNode.Kind == JsonValueKind.Object)
         {
@@ -241,19 +266,7 @@ public static class EditorStateReader
                 }
             }
         }
-        var type = node.Required("type").String();
-        return new TimelineTransition
-        {
-            Id = id,
-            TrackId = node.Required("trackId").String(),
-            FromClipId = node.Required("fromClipId").String(),
-            ToClipId = node.Required("toClipId").String(),
-            Type = type,
-            DurationTicks = node.Required("durationTicks").PositiveInteger(),
-            Easing = node.Easing("easing"),
-            Parameters = parameters,
-            Direction = ReadTransitionDirection(type, node),
-        };
+        return parameters;
     }
 
     /// <summary>

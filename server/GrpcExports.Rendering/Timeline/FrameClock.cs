@@ -42,6 +42,12 @@ public sealed class FrameClock
     /// <summary>The first frame whose instant is at or after <paramref name="tick"/>.</summary>
     public long FirstFrameAtOrAfter(long tick) => (long)CeilingDivide((Int128)tick * Rate.Numerator, (Int128)TicksPerSecond * Rate.Denominator);
 
+    /// <summary>The frame whose interval <c>[f / fps, (f + 1) / fps)</c> holds <paramref name="tick"/>.</summary>
+    public long FrameHolding(long tick) => (long)FloorDivide((Int128)tick * Rate.Numerator, (Int128)TicksPerSecond * Rate.Denominator);
+
+    /// <summary>Whether a span of <paramref name="durationTicks"/> is shorter than one frame.</summary>
+    public bool IsShorterThanFrame(long durationTicks) => (Int128)durationTicks * Rate.Numerator < (Int128)TicksPerSecond * Rate.Denominator;
+
     /// <summary>How many frames show a span of <paramref name="durationTicks"/> starting at tick 0.</summary>
     public long FrameCount(long durationTicks) => FirstFrameAtOrAfter(durationTicks);
 

@@ -173,7 +173,20 @@ public sealed record EffectItem : TimelineItem
 }
 
 /// <summary>
-/// An item of a kind the renderer has no model for yet (gif, captions, filter, chart, lottie, text-template,
+/// A <c>filter</c> item: a colour transform (<see cref="FilterType"/>, one of the eight named looks) over the layers
+/// below its track while it runs, applied by <see cref="Intensity"/> times <see cref="Blend"/> (<c>params.blend</c>).
+/// </summary>
+public sealed record FilterItem : TimelineItem
+{
+    public required string FilterType { get; init; }
+
+    public double Intensity { get; init; } = 1;
+
+    public double Blend { get; init; } = 1;
+}
+
+/// <summary>
+/// An item of a kind the renderer has no model for yet (gif, captions, chart, lottie, text-template,
 /// illustration): its timing is kept so the timeline's length is right and it can be named.
 /// </summary>
 public sealed record UnmodelledItem : TimelineItem;

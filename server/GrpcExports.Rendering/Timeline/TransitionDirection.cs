@@ -26,6 +26,15 @@ public static class TransitionDirections
         "from-left", "from-top-left", "from-top", "from-top-right", "from-right", "from-bottom-right", "from-bottom", "from-bottom-left",
     ];
 
+    /// <summary>The directions a transition type takes: all eight for slide and wipe, the four sides for flip, none for
+    /// the others.</summary>
+    public static IReadOnlyList<string> NamesFor(string transitionType) => transitionType switch
+    {
+        "slide" or "wipe" => Names,
+        "flip" => [.. Names.Where(name => Parse(name)!.Value.IsSide())],
+        _ => [],
+    };
+
     public static TransitionDirection? Parse(string name)
     {
         for (var i = 0; i < Names.Count; i++)

@@ -10,9 +10,10 @@ using GrpcExports.Rendering.Timeline;
 namespace Benchmarks.Render;
 
 /// <summary>
-/// <c>Benchmarks transitions</c>: what each transition, clip animation and solid shape costs the compositor, in
-/// milliseconds per 1080p frame, beside a plain cut between the same two full-frame pictures (1920x1080 noise, so
-/// every pixel is sampled and blended as a video frame is).
+/// <c>Benchmarks transitions</c>: what each transition, clip animation, solid shape, effect, colour filter and background
+/// kind costs the compositor, in milliseconds per 1080p frame, beside a plain cut between the same two full-frame
+/// pictures (1920x1080 noise, so every pixel is sampled and blended as a video frame is). Backgrounds are measured
+/// behind a 9:16 composition letterboxed in the 1080p frame (where they show), beside a plain colour background.
 /// </summary>
 public sealed class TransitionCostCommand : IBenchmarkCommand
 {
@@ -21,7 +22,10 @@ public sealed class TransitionCostCommand : IBenchmarkCommand
 
     public string Name => "transitions";
 
-    public string Summary => "compositor cost of each transition, clip animation and shape in ms per 1080p frame";
+    public string Summary => "compositor cost of each transition, clip animation, shape, effect, filter and background in ms per 1080p frame";
+
+    private static readonly string[] Filters =
+        ["verdant-glow", "cyberpunk-neon", "vaporwave-blue", "sunset-orange", "lemon-cyan", "absolute-red", "sakura-pink", "twilight-dusk"];
 
     public string OptionsHelp =>
         """
@@ -38,14 +42,26 @@ public sealed class TransitionCostCommand : IBenchmarkCommand
         var pictures = new PictureSources(Noise(1), Noise(2));
         // A 1 s transition centred on the cut at 1 s runs over frames 15..45: frame 25 is a third of the way in (a flip's
         // midpoint would show nothing). A 1 s animation from 0 is half done at frame 15.
-        (string Name, string Json, long Frame, ILayerSources Sources)[] cases =
+        var letterboxed = Viewport.Fit(Height, Width, Width, Height, new Color(0, 0, 0));
+        (string Name, string Json, long Frame, ILayerSources Sources, Viewport? Viewport)[] cases =
         [
-            ("cut (no transition)", Clips(transition: null), 25, pictures),
-            .. new[] { "fade", "slide", "wipe", "flip", "clock-wipe", "iris" }.Select(type => ($"{type}, 1/3 in", Clips(type), 25L, (ILayerSources)pictures)),
-            ("clip animation zoom-in, 1/2 in", Clips(transition: null, animation: "zoom-in"), 15, pictures),
-            ("solid rectangle 1000x800", Shape("rectangle"), 0, new SolidLayerSources()),
-            ("solid star 1000x800", Shape("star"), 0, new SolidLayerSources()),
-            ("solid triangle 1000x800", Shape("triangle"), 0, new SolidLayerSources()),
+            ("cut (no transition)", Clips(transition: null), 25, pictures, null),
+            .. new[] { "fade", "slide", "wipe", "flip", "clock-wipe", "iris" }
+                .Select(type => ($"{type}, 1/3 in", Clips(type), 25L, (ILayerSources)pictures, (Viewport?)null)),
+            ("clip animation zoom-in, 1/2 in", Clips(transition: null, animation: "zoom-in"), 15, pictures, null),
+            ("solid rectangle 1000x800", Shape("rectangle"), 0, new SolidLayerSources(), null),
+            ("solid star 1000x800", Shape("star"), 0, new SolidLayerSources(), null),
+            ("solid triangle 1000x800", Shape("triangle"), 0, new SolidLayerSources(), null),
+            .. new[] { "fade-in", "blur", "blurred-opening" }.Select(type => (
+                $"effect {type}, 1/3 in", Clips(transition: null, over: Effect(type)), 25L, (ILayerSources)pictures, (Viewport?)null)),
+            .. Filters.Select(type => ($"filter {type}", Clips(transition: null, over: Filter(type)), 25L, (ILayerSources)pictures, (Viewport?)null)),
+            ("9:16 on colour background", Vertical("""{"type":"color","color":"#202020","gradient":null}"""), 0, pictures, letterboxed),
+            ("9:16 on gradient background", Vertical(
+                """{"type":"color","color":"#202020","gradient":"linear-gradient(135deg, #ff0000, #0000ff)"}"""), 0, pictures, letterboxed),
+            ("9:16 on blurred background 0", Vertical("""{"type":"blur","level":0}"""), 0, pictures, letterboxed),
+            ("9:16 on blurred background 4", Vertical("""{"type":"blur","level":4}"""), 0, pictures, letterboxed),
+            ("9:16 on image background", Vertical(
+                """{"type":"image","imageAssetId":"bg","imageUrl":"bg.png","source":"custom"}"""), 0, pictures, letterboxed),
         ];
         var compositor = new Compositor();
         var buffer = new FrameBuffer(Width, Height);
@@ -55,7 +71,7 @@ public sealed class TransitionCostCommand : IBenchmarkCommand
             for (var i = 0; i < cases.Length; i++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                timings[i].Add(MillisecondsPerFrame(cases[i].Json, cases[i].Frame, cases[i].Sources, compositor, buffer, frames));
+                timings[i].Add(MillisecondsPerFrame(cases[i].Json, cases[i].Frame, cases[i].Sources, cases[i].Viewport, compositor, buffer, frames));
             }
         }
         var cut = Median.Of(timings[0]);
@@ -63,16 +79,17 @@ public sealed class TransitionCostCommand : IBenchmarkCommand
         for (var i = 0; i < cases.Length; i++)
         {
             var median = Median.Of(timings[i]);
-            Console.WriteLine($"  {cases[i].Name,-32} {median,7:0.000} ms/frame  ({1000 / median,5:0} fps, {median / cut,4:0.00}x the cut)");
+            Console.WriteLine($"  {cases[i].Name,-34} {median,7:0.000} ms/frame  ({1000 / median,5:0} fps, {median / cut,4:0.00}x the cut)");
         }
         return Task.FromResult(0);
     }
 
-    private static double MillisecondsPerFrame(string json, long frame, ILayerSources sources, Compositor compositor, FrameBuffer buffer, int frames)
+    private static double MillisecondsPerFrame(string json, long frame, ILayerSources sources, Viewport? viewport, Compositor compositor,
+        FrameBuffer buffer, int frames)
     {
         var timeline = EditorStateReader.Parse(json);
         var evaluator = new FrameEvaluator(timeline, FrameRate.FromFramesPerSecond(30));
-        var composer = new FrameComposer(Viewport.Identity(timeline), sources);
+        var composer = new FrameComposer(viewport ?? Viewport.Identity(timeline), sources);
         var commands = composer.Compose(evaluator.Evaluate(frame), timeline).Commands;
         compositor.Render(buffer, commands);
         var clock = Stopwatch.StartNew();
@@ -96,7 +113,8 @@ public sealed class TransitionCostCommand : IBenchmarkCommand
         return image;
     }
 
-    private static string Clips(string? transition, string? animation = null)
+    /// <param name="over">An effect or filter item (id "e") on a track above the clips.</param>
+    private static string Clips(string? transition, string? animation = null, string? over = null)
     {
         var animations = animation is null
             ? ""
@@ -104,13 +122,30 @@ public sealed class TransitionCostCommand : IBenchmarkCommand
         var transitions = transition is null
             ? "{}"
             : $$$"""{"x":{"id":"x","trackId":"t","fromClipId":"a","toClipId":"b","type":"{{{transition}}}","durationTicks":240000,"easing":"ease-in-out"}}""";
-        return Document(
-            $$"""{{Item("a", 0, 240000, "#ff0000", "rectangle", 0, 0, Width, Height, animations)}},{{Item("b", 240000, 240000, "#0000ff", "rectangle", 0, 0, Width, Height)}}""",
-            """["a","b"]""", transitions);
+        var items = $$"""{{Item("a", 0, 240000, "#ff0000", "rectangle", 0, 0, Width, Height, animations)}},{{Item("b", 240000, 240000, "#0000ff", "rectangle", 0, 0, Width, Height)}}""";
+        return over is null
+            ? Document(items, """[{"id":"t","items":["a","b"]}]""", transitions)
+            : Document(items + "," + over, """[{"id":"o","items":["e"]},{"id":"t","items":["a","b"]}]""", transitions);
     }
 
+    private static string Effect(string type) =>
+        $$"""
+        "e":{"id":"e","type":"effect","effectType":"{{type}}","intensity":1,"startTicks":0,"durationTicks":480000}
+        """;
+
+    private static string Filter(string type) =>
+        $$"""
+        "e":{"id":"e","type":"filter","filterType":"{{type}}","intensity":1,"params":{"blend":0.8},"startTicks":0,"durationTicks":480000}
+        """;
+
     private static string Shape(string shape) =>
-        Document(Item("a", 0, 480000, "#ff0000", shape, 460, 140, 1000, 800), """["a"]""", "{}");
+        Document(Item("a", 0, 480000, "#ff0000", shape, 460, 140, 1000, 800), """[{"id":"t","items":["a"]}]""", "{}");
+
+    /// <summary>A 1080x1920 composition filled by one picture, on <paramref name="background"/> (an image background is
+    /// the other picture).</summary>
+    private static string Vertical(string background) =>
+        Document(Item("a", 0, 480000, "#ff0000", "rectangle", 0, 0, Height, Width), """[{"id":"t","items":["a"]}]""", "{}",
+            background, Height, Width);
 
     private static string Item(string id, long start, long duration, string color, string shape, double left, double top,
         double width, double height, string extra = "") =>
@@ -121,11 +156,12 @@ public sealed class TransitionCostCommand : IBenchmarkCommand
             "borderRadius":{"value":0,"keyframes":[]},"keepAspectRatio":false{{extra}}}
             """");
 
-    private static string Document(string items, string trackItems, string transitions) =>
+    private static string Document(string items, string tracks, string transitions,
+        string background = """{"type":"color","color":"#000000"}""", int width = Width, int height = Height) =>
         $$$"""
-        {"compositionWidth":{{{Width}}},"compositionHeight":{{{Height}}},"timebaseTicksPerSecond":240000,
-         "tracks":[{"id":"t","items":{{{trackItems}}}}],"assets":{},"items":{{{{items}}}},"transitions":{{{transitions}}},
-         "globalBackground":{"type":"color","color":"#000000"}}
+        {"compositionWidth":{{{width}}},"compositionHeight":{{{height}}},"timebaseTicksPerSecond":240000,
+         "tracks":{{{tracks}}},"assets":{"bg":{"id":"bg","type":"image","filename":"bg.png","mimeType":"image/png","width":{{{Width}}},"height":{{{Height}}}}},
+         "items":{{{{items}}}},"transitions":{{{transitions}}},"globalBackground":{{{background}}}}
         """;
 
     /// <summary>Draws the first solid with one picture and every other with the second, as two video clips would be.</summary>

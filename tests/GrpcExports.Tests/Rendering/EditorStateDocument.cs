@@ -247,9 +247,43 @@ public sealed class EditorStateDocument(int compositionWidth, int compositionHei
         return this;
     }
 
-    public EditorStateDocument BackgroundColor(string color)
+    /// <summary>A filter item (<c>verdant-glow</c>, ...) recolouring the tracks below its own; <paramref name="blend"/> is
+    /// <c>params.blend</c> (left out when null).</summary>
+    public EditorStateDocument Filter(string id, string filterType, long startTicks, long durationTicks, double intensity = 1,
+        double? blend = null)
     {
-        _background = new JsonObject { ["type"] = "color", ["color"] = color, ["gradient"] = null };
+        _items[id] = new JsonObject
+        {
+            ["id"] = id,
+            ["type"] = "filter",
+            ["filterType"] = filterType,
+            ["intensity"] = intensity,
+            ["startTicks"] = startTicks,
+            ["durationTicks"] = durationTicks,
+            ["isDraggingInTimeline"] = false,
+        };
+        if (blend is { } amount)
+        {
+            _items[id]!["params"] = new JsonObject { ["blend"] = amount };
+        }
+        return this;
+    }
+
+    public EditorStateDocument BackgroundColor(string color, string? gradient = null)
+    {
+        _background = new JsonObject { ["type"] = "color", ["color"] = color, ["gradient"] = gradient };
+        return this;
+    }
+
+    public EditorStateDocument BackgroundBlur(int level)
+    {
+        _background = new JsonObject { ["type"] = "blur", ["level"] = level };
+        return this;
+    }
+
+    public EditorStateDocument BackgroundImage(string? assetId, string url = "https://example.com/background.jpg")
+    {
+        _background = new JsonObject { ["type"] = "image", ["imageAssetId"] = assetId, ["imageUrl"] = url, ["source"] = "custom" };
         return this;
     }
 

@@ -9,7 +9,7 @@ namespace GrpcExports.Tests.Rendering;
 
 public sealed class EditorStateReaderTests
 {
-    private static readonly HashSet<string> ModelledKinds = ["solid", "image", "video", "text", "audio", "effect"];
+    private static readonly HashSet<string> ModelledKinds = ["solid", "image", "video", "text", "audio", "effect", "filter"];
 
     public static TheoryData<string> ValidCorpusDocuments() => new(Directory
         .GetFiles(RepoPaths.EditorStateCorpus, "editor-state.valid*.json")
@@ -68,7 +68,9 @@ public sealed class EditorStateReaderTests
         Assert.Equal("Caption animation example", text.Text);
         Assert.Equal("600", text.FontWeight);
         Assert.Equal("center", text.Align);
-        Assert.Equal(["item-filter-1"], timeline.UnmodelledItems.Select(i => i.Id));
+        Assert.Empty(timeline.UnmodelledItems);
+        var filter = Assert.IsType<FilterItem>(timeline.Items["item-filter-1"]);
+        Assert.Equal(("cyberpunk-neon", 1.0, 0.65), (filter.FilterType, filter.Intensity, filter.Blend));
         var effect = Assert.IsType<EffectItem>(timeline.Items["item-effect-1"]);
         Assert.Equal(("blur", 1.0), (effect.EffectType, effect.Intensity));
         var transition = Assert.Single(timeline.Transitions);

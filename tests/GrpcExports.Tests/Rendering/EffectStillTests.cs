@@ -41,12 +41,12 @@ public sealed class EffectStillTests : IDisposable
     }
 
     [Fact]
-    public async Task An_effect_that_is_not_drawn_yet_is_named_among_what_was_left_out()
+    public void An_effect_type_the_renderer_does_not_know_is_named_among_what_was_left_out()
     {
         var json = new EditorStateDocument(640, 360)
             .Track("effects", "effect")
             .Track("bottom", "clip")
-            .Effect("effect", "blur", 0, Seconds(1))
+            .Effect("effect", "NotExistsEffect", 0, Seconds(1))
             .Solid("clip", "#ff0000", 0, Seconds(1), left: 0, top: 0, width: 640, height: 360)
             .ToJson();
 

@@ -21,6 +21,17 @@ internal sealed class ViolationLog
         Message = message,
     });
 
+    /// <summary>A schema-like violation found by a timeline rule, at <paramref name="path"/> (a value the schema leaves
+    /// open but the format restricts, such as a transition's <c>params.direction</c>).</summary>
+    public void SchemaAt(string path, string keyword, string message) => _violations.Add(new EditorStateViolation
+    {
+        Path = path,
+        Kind = ViolationKind.Schema,
+        SchemaKeyword = keyword,
+        Severity = ViolationSeverity.Error,
+        Message = message,
+    });
+
     /// <summary>A timeline rule's violation at <paramref name="path"/>, with the other places it involves.</summary>
     public void Timeline(ViolationKind kind, string path, string message, params string[] relatedPaths) => _violations.Add(new EditorStateViolation
     {

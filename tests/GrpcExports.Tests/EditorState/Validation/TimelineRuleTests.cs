@@ -145,6 +145,47 @@ public sealed class TimelineRuleTests
         Assert.Equal(["UnknownReference /transitions/t1/trackId"], document.Findings());
     }
 
+    [Theory]
+    [InlineData("wipe", "sideways")]
+    [InlineData("slide", "from-middle")]
+    [InlineData("flip", "from-top-left")]
+    [InlineData("fade", "from-left")]
+    [InlineData("iris", "from-top")]
+    public void A_transition_direction_its_type_does_not_have_is_refused_at_the_value(string type, string direction)
+    {
+        var document = new TimelineDocument();
+        document.Transition("t1")["type"] = type;
+        document.Transition("t1")["params"] = new JsonObject { ["direction"] = direction };
+
+        var violation = Assert.Single(document.Validate().Violations);
+
+        Assert.Equal("enum /transitions/t1/params/direction", ViolationLines.Of(violation));
+        Assert.Contains($"'{direction}'", violation.Message);
+    }
+
+    [Theory]
+    [InlineData("wipe", "from-bottom-right")]
+    [InlineData("slide", "from-top")]
+    [InlineData("flip", "from-bottom")]
+    public void A_transition_direction_its_type_has_passes(string type, string direction)
+    {
+        var document = new TimelineDocument();
+        document.Transition("t1")["type"] = type;
+        document.Transition("t1")["params"] = new JsonObject { ["direction"] = direction, ["other"] = 3 };
+
+        Assert.Empty(document.Findings());
+    }
+
+    [Fact]
+    public void A_transition_direction_that_is_not_a_string_is_refused()
+    {
+        var document = new TimelineDocument();
+        document.Transition("t1")["type"] = "slide";
+        document.Transition("t1")["params"] = new JsonObject { ["direction"] = 90 };
+
+        Assert.Equal(["enum /transitions/t1/params/direction"], document.Findings());
+    }
+
     [Fact]
     public void A_transition_as_long_as_its_shorter_clip_passes_and_a_longer_one_is_refused()
     {

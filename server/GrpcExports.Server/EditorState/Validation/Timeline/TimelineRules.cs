@@ -13,6 +13,7 @@ internal static class TimelineRules
         TrackOverlaps.Check(timeline, log);
         KeyframeRange.Check(timeline, log);
         TransitionNeighbours.Check(timeline, log);
+        TransitionDirectionValues.Check(timeline, log);
         AssetReferences.Check(timeline, log);
     }
 }
