@@ -10,18 +10,19 @@
     run    builds, then starts the server on 127.0.0.1:5000.
     pack   lays out the PowerShell module in artifacts/module/GrpcExports/<version>/.
     bench  builds, then runs the benchmark program.
+    microbench  builds, then runs the BenchmarkDotNet micro-benchmarks (a short job; --full for the default one).
     help   shows this help.
 
-    Set-up (build, test, run, bench): on Debian, missing packages are installed when running as root,
+    Set-up (build, test, run, bench, microbench): on Debian, missing packages are installed when running as root,
     otherwise the exact sudo command is printed; then 'npm ci' in tests/clients; then 'dotnet tool restore'
     (PowerShell, for the module's tests); then 'dotnet build'.
 
 .PARAMETER Command
-    What to do: build, test, run, pack, bench or help.
+    What to do: build, test, run, pack, bench, microbench or help.
 
 .PARAMETER Rest
     Passed on: to 'dotnet test' for test, to the server as ASP.NET Core configuration for run, to
-    'dotnet build' for pack, to the benchmark program for bench. Quote arguments that start with a
+    'dotnet build' for pack, to the benchmark program for bench, to BenchmarkDotNet for microbench. Quote arguments that start with a
     dash, or write configuration as Key=value.
 
 .EXAMPLE
@@ -37,7 +38,7 @@
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('build', 'test', 'run', 'pack', 'bench', 'help')]
+    [ValidateSet('build', 'test', 'run', 'pack', 'bench', 'microbench', 'help')]
     [string] $Command = 'help',
 
     [Parameter(Position = 1, ValueFromRemainingArguments)]
@@ -56,6 +57,7 @@ $TestClientsDir = Join-Path $RepoRoot 'tests/clients'
 $Buf = Join-Path $TestClientsDir ($IsWindows ? 'node_modules/.bin/buf.cmd' : 'node_modules/.bin/buf')
 $ServerProject = Join-Path $RepoRoot 'server/GrpcExports.Server'
 $BenchmarksProject = Join-Path $RepoRoot 'tests/Benchmarks'
+$MicroBenchmarksProject = Join-Path $RepoRoot 'tests/MicroBenchmarks'
 # The engine project builds last of the module's projects and lays out the module folder (ModuleLayout.targets).
 $PowerShellModuleProject = Join-Path $RepoRoot 'pwsh/GrpcExports.PowerShell.Engine/GrpcExports.PowerShell.Engine.csproj'
 
@@ -309,11 +311,18 @@ function Invoke-BenchCommand {
     exit $LASTEXITCODE
 }
 
+function Invoke-MicroBenchCommand {
+    Initialize-Build
+    & dotnet run -c $Configuration --no-build --project $MicroBenchmarksProject -- @Rest
+    exit $LASTEXITCODE
+}
+
 switch ($Command) {
     'build' { Invoke-BuildCommand }
     'test' { Invoke-TestCommand }
     'run' { Invoke-RunCommand }
     'pack' { Invoke-PackCommand }
     'bench' { Invoke-BenchCommand }
+    'microbench' { Invoke-MicroBenchCommand }
     'help' { Get-Help -Detailed $PSCommandPath }
 }

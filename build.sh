@@ -14,6 +14,7 @@ readonly TEST_CLIENTS_DIR="$REPO_ROOT/tests/clients"
 readonly BUF="$TEST_CLIENTS_DIR/node_modules/.bin/buf"
 readonly SERVER_PROJECT="$REPO_ROOT/server/GrpcExports.Server"
 readonly BENCHMARKS_PROJECT="$REPO_ROOT/tests/Benchmarks"
+readonly MICROBENCHMARKS_PROJECT="$REPO_ROOT/tests/MicroBenchmarks"
 # The engine project builds last of the module's projects and lays out the module folder (ModuleLayout.targets).
 readonly POWERSHELL_MODULE_PROJECT="$REPO_ROOT/pwsh/GrpcExports.PowerShell.Engine/GrpcExports.PowerShell.Engine.csproj"
 readonly POWERSHELL_MODULE_DIR="$ARTIFACTS_DIR/module/GrpcExports"
@@ -41,9 +42,12 @@ Commands:
           ./build.sh run keys create|list|revoke ... manages API keys instead (see README, Security)
   pack    lay out the PowerShell module in artifacts/module/GrpcExports/<version>/
   bench   build, then run the benchmark program (ARGS go to the program)
+  microbench
+          build, then run the BenchmarkDotNet micro-benchmarks, a short job in-process (ARGS go to
+          BenchmarkDotNet, for example: --filter '*Compositor*'; --full for its default job)
   help    show this text
 
-Set-up (build, test, run, bench): missing Debian packages are installed when running as root
+Set-up (build, test, run, bench, microbench): missing Debian packages are installed when running as root
 (otherwise the exact sudo command is printed), then `npm ci` in tests/clients, then `dotnet tool restore`
 (PowerShell, for the module's tests), then `dotnet build`.
 EOF
@@ -248,6 +252,11 @@ command_bench() {
     exec dotnet run -c "$CONFIGURATION" --no-build --project "$BENCHMARKS_PROJECT" -- "$@"
 }
 
+command_microbench() {
+    set_up
+    exec dotnet run -c "$CONFIGURATION" --no-build --project "$MICROBENCHMARKS_PROJECT" -- "$@"
+}
+
 main() {
     local command="${1:-help}"
     [ "$#" -eq 0 ] || shift
@@ -257,6 +266,7 @@ main() {
         run) command_run "$@" ;;
         pack) command_pack "$@" ;;
         bench) command_bench "$@" ;;
+        microbench) command_microbench "$@" ;;
         help | -h | --help) print_help ;;
         *)
             print_help >&2

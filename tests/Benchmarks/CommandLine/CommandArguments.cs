@@ -61,6 +61,9 @@ public sealed class CommandArguments
 
     public string GetString(string name, string defaultValue) => TryRead(name, out var text) ? text : defaultValue;
 
+    /// <summary>A string option that has no default: null when it is not given.</summary>
+    public string? GetOptionalString(string name) => TryRead(name, out var text) ? text : null;
+
     /// <summary>Fails on any option the command did not ask for.</summary>
     public void RejectUnread()
     {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Benchmarks.Charts;
 using Benchmarks.CommandLine;
 using Benchmarks.Diagnostics;
 using Benchmarks.Reporting;
@@ -36,12 +37,13 @@ public sealed class RenderCommand : IBenchmarkCommand
         """
           --rounds N          interleaved rounds; each runs all four (default 3)
           --quality NAME      draft, standard or high: the encoder settings all four use (default standard)
-        """;
+        """ + "\n" + ChartFile.OptionHelp;
 
     public async Task<int> RunAsync(CommandArguments arguments, CancellationToken cancellationToken)
     {
         var rounds = arguments.GetInt32("rounds", 3, max: 50);
         var qualityName = arguments.GetString("quality", "standard");
+        var chartPath = arguments.GetOptionalString("chart");
         arguments.RejectUnread();
         if (!Enum.TryParse<ExportQuality>(qualityName, ignoreCase: true, out var quality) || !Enum.IsDefined(quality))
         {
@@ -101,6 +103,7 @@ public sealed class RenderCommand : IBenchmarkCommand
             Console.WriteLine();
             Report("wall", seconds);
             Report("CPU (process and children)", cpuSeconds);
+            await ChartFile.WriteIfAskedAsync(chartPath, () => RatioChart(cpuSeconds, seconds, quality), Console.Out, cancellationToken);
             return 0;
         }
         finally
@@ -124,6 +127,21 @@ public sealed class RenderCommand : IBenchmarkCommand
         Console.WriteLine($"  ours / before:       {Units.Ratio(ours / before)}");
         Console.WriteLine($"  ours / hand-written: {Units.Ratio(ours / hand)} (aim <= {HandWrittenAim:0.0}x); before / hand-written {Units.Ratio(before / hand)}");
         Console.WriteLine($"  ours / synthetic:    {Units.Ratio(ours / synthetic)} (aim <= {EncoderAim:0.0}x); before / synthetic {Units.Ratio(before / synthetic)}");
+    }
+
+    private static BarChart RatioChart(Dictionary<string, List<double>> cpuSeconds, Dictionary<string, List<double>> wallSeconds, ExportQuality quality)
+    {
+        static BarGroup Ratios(string label, Dictionary<string, List<double>> seconds) => new(label,
+        [
+            Median.Of(seconds[Ours]) / Median.Of(seconds[HandWritten]),
+            Median.Of(seconds[OursRgba]) / Median.Of(seconds[HandWritten]),
+            Median.Of(seconds[Ours]) / Median.Of(seconds[Synthetic]),
+        ]);
+        return new BarChart($"Reference composition (1080p30, 10 s), x264 {quality.ToString().ToLowerInvariant()}: time ratios",
+            "ratio (median of rounds; below 1: faster than the baseline)",
+            ["ours / hand-written", "before / hand-written", "ours / synthetic source"],
+            [Ratios("CPU time", cpuSeconds), Ratios("wall time", wallSeconds)],
+            HandWrittenAim, $"aim vs hand-written: <= {HandWrittenAim:0.0}x");
     }
 
     /// <summary>Every frame decoded and composed as an export does, without the encoder; the compositor's own time apart.</summary>

@@ -1,3 +1,4 @@
+using Benchmarks.Charts;
 using Benchmarks.CommandLine;
 using Benchmarks.Diagnostics;
 using Benchmarks.Load;
@@ -115,6 +116,8 @@ public sealed class RpcCommand : IBenchmarkCommand
             }
 
             report.WriteSummary(measurements, layer.Name, raw.Name);
+            await ChartFile.WriteIfAskedAsync(options.ChartPath, () => RpcChart.Latencies(measurements, layer.Name, raw.Name, options),
+                output, cancellationToken);
             return 0;
         }
         catch (H2LoadException e)

@@ -1,3 +1,4 @@
+using Benchmarks.Charts;
 using Benchmarks.CommandLine;
 
 namespace Benchmarks.Rpc;
@@ -12,6 +13,7 @@ namespace Benchmarks.Rpc;
 /// <param name="Threads">h2load's native threads.</param>
 /// <param name="H2LoadPath">The h2load executable.</param>
 /// <param name="AllocationTypes">When above 0, a profiling run per host first lists this many most-allocated types.</param>
+/// <param name="ChartPath">Where to draw the latency percentiles as a PNG, if anywhere.</param>
 public sealed record RpcOptions(
     int DurationSeconds,
     int Rounds,
@@ -21,7 +23,8 @@ public sealed record RpcOptions(
     int WarmupSeconds,
     int Threads,
     string H2LoadPath,
-    int AllocationTypes)
+    int AllocationTypes,
+    string? ChartPath)
 {
     public const string Help =
         """
@@ -34,7 +37,7 @@ public sealed record RpcOptions(
           --threads N         h2load threads (default 1)
           --h2load PATH       the h2load executable (default: h2load on PATH; Debian package nghttp2-client)
           --allocations N     before the rounds, list each host's N most-allocated types (default 0: off)
-        """;
+        """ + "\n" + ChartFile.OptionHelp;
 
     public static RpcOptions Parse(CommandArguments arguments)
     {
@@ -47,7 +50,8 @@ public sealed record RpcOptions(
             WarmupSeconds: arguments.GetInt32("warmup", 5, min: 0, max: 3600),
             Threads: arguments.GetInt32("threads", 1, max: 64),
             H2LoadPath: arguments.GetString("h2load", "h2load"),
-            AllocationTypes: arguments.GetInt32("allocations", 0, min: 0, max: 1000));
+            AllocationTypes: arguments.GetInt32("allocations", 0, min: 0, max: 1000),
+            ChartPath: arguments.GetOptionalString("chart"));
         arguments.RejectUnread();
         if (options.Threads > options.Clients)
         {

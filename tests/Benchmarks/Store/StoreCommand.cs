@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Benchmarks.Charts;
 using Benchmarks.CommandLine;
 using Benchmarks.Reporting;
 using GrpcExports.Client;
@@ -110,6 +111,8 @@ public sealed class StoreCommand : IBenchmarkCommand
             Percentile.Of(await Timings.BackToBackAsync(options.Reads, () => naive.ReadAsync(naiveHistory, past, cancellationToken)), 50), Units.Latency);
         output.WriteLine();
         output.WriteLine($"Ratios are event store / naive (below 1: the event store is cheaper). Run took {total.Elapsed.TotalSeconds:0} s.");
+        await ChartFile.WriteIfAskedAsync(options.ChartPath, () => StoreChart.SyncLatencies(storeSyncs, naiveSyncs, grpcSyncs, stateBytes, options),
+            output, cancellationToken);
         return 0;
     }
 

@@ -1,3 +1,4 @@
+using Benchmarks.Charts;
 using Benchmarks.CommandLine;
 
 namespace Benchmarks.Store;
@@ -9,7 +10,8 @@ namespace Benchmarks.Store;
 /// <param name="History">Events in the history the reads are measured against.</param>
 /// <param name="HistoryItems">Items in the history project's editor state.</param>
 /// <param name="Reads">Reads per design and kind of read.</param>
-public sealed record StoreOptions(int Syncs, int SyncsPerSecond, int Items, int History, int HistoryItems, int Reads)
+/// <param name="ChartPath">Where to draw the sync latency percentiles as a PNG, if anywhere.</param>
+public sealed record StoreOptions(int Syncs, int SyncsPerSecond, int Items, int History, int HistoryItems, int Reads, string? ChartPath)
 {
     public const string Help =
         """
@@ -19,7 +21,7 @@ public sealed record StoreOptions(int Syncs, int SyncsPerSecond, int Items, int 
           --history N         events in the history that reads are measured against (default 10000)
           --history-items N   items in that project's editor state (default 10, about 7.5 KB)
           --reads N           reads per design and kind of read (default 300)
-        """;
+        """ + "\n" + ChartFile.OptionHelp;
 
     public static StoreOptions Parse(CommandArguments arguments)
     {
@@ -29,7 +31,8 @@ public sealed record StoreOptions(int Syncs, int SyncsPerSecond, int Items, int 
             Items: arguments.GetInt32("items", 140, min: 2, max: 100_000),
             History: arguments.GetInt32("history", 10_000, min: 2, max: 1_000_000),
             HistoryItems: arguments.GetInt32("history-items", 10, min: 2, max: 100_000),
-            Reads: arguments.GetInt32("reads", 300, max: 1_000_000));
+            Reads: arguments.GetInt32("reads", 300, max: 1_000_000),
+            ChartPath: arguments.GetOptionalString("chart"));
         arguments.RejectUnread();
         return options;
     }
