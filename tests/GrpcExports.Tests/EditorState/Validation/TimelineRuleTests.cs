@@ -149,8 +149,6 @@ public sealed class TimelineRuleTests
     [InlineData("wipe", "sideways")]
     [InlineData("slide", "from-middle")]
     [InlineData("flip", "from-top-left")]
-    [InlineData("fade", "from-left")]
-    [InlineData("iris", "from-top")]
     public void A_transition_direction_its_type_does_not_have_is_refused_at_the_value(string type, string direction)
     {
         var document = new TimelineDocument();
@@ -167,7 +165,10 @@ public sealed class TimelineRuleTests
     [InlineData("wipe", "from-bottom-right")]
     [InlineData("slide", "from-top")]
     [InlineData("flip", "from-bottom")]
-    public void A_transition_direction_its_type_has_passes(string type, string direction)
+    [InlineData("fade", "from-left")]
+    [InlineData("iris", "sideways")]
+    [InlineData("clock-wipe", "from-top")]
+    public void A_transition_direction_its_type_has_or_ignores_passes(string type, string direction)
     {
         var document = new TimelineDocument();
         document.Transition("t1")["type"] = type;
