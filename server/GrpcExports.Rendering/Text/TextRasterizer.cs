@@ -31,11 +31,8 @@ public sealed class TextRasterizer(ImageMagickRaster magick, FontResolver fonts)
         {
             arguments.AddRange(["-undercolor", background.Color.ToString()]);
         }
-        if (text.Direction == "rtl")
-        {
-            arguments.AddRange(["-direction", "right-to-left"]);
-        }
-        arguments.AddRange(["-size", string.Create(CultureInfo.InvariantCulture, $"{width}x{height}"), "caption:" + Escape(text.Text)]);
+        arguments.AddRange(["-size", string.Create(CultureInfo.InvariantCulture, $"{width}x{height}"),
+            "caption:" + Escape(VisualOrder.Of(text.Text, text.Direction == "rtl"))]);
         return magick.RunAsync(arguments, width, height, $"text item '{text.Id}'", cancellationToken);
     }
 
@@ -48,7 +45,7 @@ public sealed class TextRasterizer(ImageMagickRaster magick, FontResolver fonts)
     {
         ArgumentNullException.ThrowIfNull(style);
         var arguments = StyleArguments(style, scale);
-        arguments.AddRange(texts.Select(text => "label:" + Escape(text)));
+        arguments.AddRange(texts.Select(text => "label:" + Escape(VisualOrder.Of(text, style.Direction == "rtl"))));
         arguments.AddRange(["-format", "%w %h\n", "info:"]);
         var printed = await magick.ReadTextAsync(MediaTool.ImageMagickConvert, arguments, $"the words of item '{style.Id}'", cancellationToken);
         var sizes = printed.Split('\n', StringSplitOptions.RemoveEmptyEntries)

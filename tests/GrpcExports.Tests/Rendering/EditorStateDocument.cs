@@ -173,7 +173,7 @@ public sealed class EditorStateDocument(int compositionWidth, int compositionHei
     /// <summary>A text item in DejaVu Sans (the fonts-dejavu-core font every test machine has).</summary>
     public EditorStateDocument Text(string id, string text, long startTicks, long durationTicks,
         double left, double top, double width, double height, string color = "#000000", string align = "left",
-        double fontSize = 32, string weight = "400", JsonObject? background = null)
+        double fontSize = 32, string weight = "400", JsonObject? background = null, string direction = "ltr")
     {
         _items[id] = WithFields(Placed(id, "text", startTicks, durationTicks, left, top, width, height, 1, rotation: 0), new JsonObject
         {
@@ -186,7 +186,7 @@ public sealed class EditorStateDocument(int compositionWidth, int compositionHei
             ["lineHeight"] = 1.2,
             ["letterSpacing"] = 0,
             ["resizeOnEdit"] = false,
-            ["direction"] = "ltr",
+            ["direction"] = direction,
             ["strokeWidth"] = 0,
             ["strokeColor"] = "#000000",
             ["background"] = background,

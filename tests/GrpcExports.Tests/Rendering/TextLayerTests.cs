@@ -136,6 +136,38 @@ public sealed class TextLayerTests : IDisposable
     }
 
     [Fact]
+    public async Task Right_to_left_text_is_drawn_whole_at_the_width_of_the_same_text_left_to_right()
+    {
+        var json = new EditorStateDocument(Width, Height)
+            .Track("track-1", "rtl")
+            .Track("track-2", "ltr")
+            .Text("rtl", "Hello world", 0, Seconds(1), left: 100, top: 20, width: 600, height: 80, fontSize: 40, direction: "rtl")
+            .Text("ltr", "Hello world", 0, Seconds(1), left: 100, top: 150, width: 600, height: 80, fontSize: 40)
+            .BackgroundColor("#ffffff")
+            .ToJson();
+
+        var png = await _media.RenderAsync(json, Width, Height);
+
+        var rtl = png.Ink(c => c.R < 128, top: 20, bottom: 100);
+        var ltr = png.Ink(c => c.R < 128, top: 150, bottom: 230);
+        var width = ltr.Max(p => p.X) - ltr.Min(p => p.X);
+        Assert.InRange(rtl.Max(p => p.X) - rtl.Min(p => p.X), width - 2, width + 2);
+        Assert.InRange(rtl.Count, ltr.Count * 0.95, ltr.Count * 1.05);
+    }
+
+    [Theory]
+    [InlineData("Hello world", true, "Hello world")]
+    [InlineData("\u05e9\u05dc\u05d5\u05dd \u05e2\u05d5\u05dc\u05dd", true, "\u05dd\u05dc\u05d5\u05e2 \u05dd\u05d5\u05dc\u05e9")]
+    [InlineData("\u05e9\u05dc\u05d5\u05dd \u05e2\u05d5\u05dc\u05dd", false, "\u05dd\u05dc\u05d5\u05e2 \u05dd\u05d5\u05dc\u05e9")]
+    [InlineData("\u05e9\u05dc\u05d5\u05dd world", true, "world \u05dd\u05d5\u05dc\u05e9")]
+    [InlineData("abc \u05e9\u05dc\u05d5\u05dd def", false, "abc \u05dd\u05d5\u05dc\u05e9 def")]
+    [InlineData("\u05d0\u05d1\n\u05d2\u05d3", true, "\u05d1\u05d0\n\u05d3\u05d2")]
+    public void Right_to_left_letters_are_put_in_drawing_order(string text, bool rightToLeft, string drawn)
+    {
+        Assert.Equal(drawn, VisualOrder.Of(text, rightToLeft));
+    }
+
+    [Fact]
     public void User_text_is_not_read_as_imagemagick_escapes_or_a_file_name()
     {
         Assert.Equal("100%% sure", TextRasterizer.Escape("100% sure"));
