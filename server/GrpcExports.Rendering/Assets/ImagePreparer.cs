@@ -20,7 +20,6 @@ public sealed class ImagePreparer(ImageMagickRaster magick)
         {
             throw new AssetUnavailableException(assetId, $"file {path} does not exist");
         }
-        var size = string.Create(CultureInfo.InvariantCulture, $"{width}x{height}");
         // -background none before the input keeps SVG transparent; "[0]" takes the first frame only.
         var arguments = new List<string> { "-background", "none" };
         var density = VectorDensity(vectorSize, width, height, crop);
@@ -35,27 +34,40 @@ public sealed class ImagePreparer(ImageMagickRaster magick)
             throw new AssetUnavailableException(assetId, refusal);
         }
         arguments.AddRange([$"{coder}:{Path.GetFullPath(path)}[0]", "-auto-orient", "-alpha", "set"]);
+        arguments.AddRange(FitOperations(width, height, keepAspectRatio, crop));
+        return magick.RunAsync(arguments, width, height, $"asset '{assetId}' ({Path.GetFileName(path)})", cancellationToken);
+
+        int Scaled(int value) => (int)Math.Round(value * density);
+    }
+
+    /// <summary>
+    /// The operators that trim <paramref name="crop"/> from every frame read so far and fit it to
+    /// <paramref name="width"/> x <paramref name="height"/> (stretched, or with <paramref name="keepAspectRatio"/> centred
+    /// between transparent bars).
+    /// </summary>
+    internal static List<string> FitOperations(int width, int height, bool keepAspectRatio, PixelCrop crop)
+    {
+        var size = string.Create(CultureInfo.InvariantCulture, $"{width}x{height}");
+        var operations = new List<string>();
         if (!crop.IsNone)
         {
             // -chop removes columns from the left and rows from the top; the right and bottom are chopped half a
             // turn round (lossless), because ImageMagick 6 rejects a zero side with any other gravity.
-            arguments.AddRange(["-gravity", "NorthWest"]);
+            operations.AddRange(["-gravity", "NorthWest"]);
             if (crop.Left > 0 || crop.Top > 0)
             {
-                arguments.AddRange(["-chop", Geometry(crop.Left, crop.Top)]);
+                operations.AddRange(["-chop", Geometry(crop.Left, crop.Top)]);
             }
             if (crop.Right > 0 || crop.Bottom > 0)
             {
-                arguments.AddRange(["-rotate", "180", "-chop", Geometry(crop.Right, crop.Bottom), "-rotate", "180"]);
+                operations.AddRange(["-rotate", "180", "-chop", Geometry(crop.Right, crop.Bottom), "-rotate", "180"]);
             }
-            arguments.AddRange(["+gravity", "+repage"]);
+            operations.AddRange(["+gravity", "+repage"]);
         }
-        arguments.AddRange(keepAspectRatio
+        operations.AddRange(keepAspectRatio
             ? ["-resize", size, "-gravity", "center", "-extent", size, "+gravity", "+repage"]
             : ["-resize", size + "!"]);
-        return magick.RunAsync(arguments, width, height, $"asset '{assetId}' ({Path.GetFileName(path)})", cancellationToken);
-
-        int Scaled(int value) => (int)Math.Round(value * density);
+        return operations;
     }
 
     /// <summary>How much larger than natural size a vector picture must be rendered to cover the drawn size (1 for rasters).</summary>

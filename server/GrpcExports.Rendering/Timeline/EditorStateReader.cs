@@ -118,7 +118,29 @@ public static class EditorStateReader
                 AudioFadeInDurationInSeconds = node.OptionalNumber("audioFadeInDurationInSeconds", 0),
                 AudioFadeOutDurationInSeconds = node.OptionalNumber("audioFadeOutDurationInSeconds", 0),
             },
-            "text" => ReadText(id, type, start, duration, node),
+            "gif" => new GifItem
+            {
+                Id = id, Type = type, StartTicks = start, DurationTicks = duration,
+                Geometry = ReadGeometry(node), Animations = ReadClipAnimations(node),
+                AssetId = node.Required("assetId").String(),
+                KeepAspectRatio = node.OptionalBoolean("keepAspectRatio", false),
+                Crop = ReadCrop(node),
+                GifStartFromInSeconds = node.OptionalNumber("gifStartFromInSeconds", 0),
+                PlaybackRate = node.OptionalNumber("playbackRate", 1),
+            },
+            "text" => ReadText(id, type, start, duration, node, node.Required("text").String()),
+            "captions" => new CaptionsItem
+            {
+                Id = id, Type = type, StartTicks = start, DurationTicks = duration,
+                Geometry = ReadGeometry(node), Animations = ReadClipAnimations(node),
+                AssetId = node.Required("assetId").String(),
+                Style = ReadText(id, type, start, duration, node, ""),
+                HighlightColor = node.Required("highlightColor").Color(),
+                PageDurationInMilliseconds = node.Required("pageDurationInMilliseconds").PositiveNumber(),
+                MaxLines = (int)node.Required("maxLines").PositiveInteger(),
+                ContentStartOffsetMs = node.OptionalNumber("contentStartOffsetMs", 0),
+                CaptionAnimations = ReadCaptionAnimations(node),
+            },
             "audio" => new AudioItem
             {
                 Id = id, Type = type, StartTicks = start, DurationTicks = duration,
@@ -146,7 +168,8 @@ public static class EditorStateReader
         };
     }
 
-    private static TextItem ReadText(string id, string type, long start, long duration, Node node)
+    /// <summary>A text item, or with an empty <paramref name="text"/> the text style of a captions item.</summary>
+    private static TextItem ReadText(string id, string type, long start, long duration, Node node, string text)
     {
         TextBackground? background = null;
         if (node.TryGet("background", out var box) && box.Kind == JsonValueKind.Object)
@@ -159,7 +182,7 @@ public static class EditorStateReader
         {
             Id = id, Type = type, StartTicks = start, DurationTicks = duration,
             Geometry = ReadGeometry(node), Animations = ReadClipAnimations(node),
-            Text = node.Required("text").String(),
+            Text = text,
             Color = node.Required("color").Color(),
             Align = node.OptionalString("align") ?? "left",
             FontFamily = node.OptionalString("fontFamily") ?? "",
@@ -212,6 +235,26 @@ public static class EditorStateReader
                 : null;
     }
 
+    private static CaptionAnimations ReadCaptionAnimations(Node node)
+    {
+        if (!node.TryGet("captionAnimations", out var animations) || animations.Kind != JsonValueKind.Object)
+        {
+            return CaptionAnimations.None;
+        }
+        return new CaptionAnimations(Read("in"), Read("out"), Read("loop"));
+
+        CaptionAnimation? Read(string name) =>
+            animations.TryGet(name, out var spec) && spec.Kind == JsonValueKind.Object
+                ? new CaptionAnimation(spec.Required("type").String(), spec.Required("durationTicks").PositiveInteger(), spec.Easing("easing"))
+                : null;
+    }
+
+    private static List<CaptionEntry> ReadCaptionEntries(Node asset) =>
+        asset.TryGet("captions", out var captions) && captions.Kind == JsonValueKind.Array
+            ? [.. captions.Elements().Select(entry => new CaptionEntry(entry.Required("text").String(),
+                entry.Required("startMs").Number(), entry.Required("endMs").Number()))]
+            : [];
+
     private static TimelineAsset ReadAsset(string id, Node node) => new()
     {
         Id = id,
@@ -225,6 +268,9 @@ public static class EditorStateReader
         DurationInSeconds = node.OptionalNumberOrNull("durationInSeconds"),
         HasAudioTrack = node.TryGet("hasAudioTrack", out var audio) && audio.Kind is JsonValueKind.True or JsonValueKind.False
             ? audio.Boolean() : null,
+        Loops = node.OptionalString("loopBehavior") != "finite",
+        Captions = ReadCaptionEntries(node),
+        WordTiming = node.OptionalString("timingGranularity") == "word",
     };
 
     private static TimelineTransition ReadTransition(string id, Node node)
@@ -389,6 +435,12 @@ public static class EditorStateReader
             return value == Math.Floor(value) && Math.Abs(value) < 9.007199254740992e15
                 ? (long)value
                 : throw new EditorStateFormatException(Path, $"expected an integer, found {Element.GetRawText()}");
+        }
+
+        public double PositiveNumber()
+        {
+            var value = Number();
+            return value > 0 ? value : throw new EditorStateFormatException(Path, $"must be more than 0, found {value}");
         }
 
         public long PositiveInteger()

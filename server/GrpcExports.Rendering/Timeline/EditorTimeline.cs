@@ -57,7 +57,19 @@ public sealed record TimelineAsset
     public double? DurationInSeconds { get; init; }
 
     public bool? HasAudioTrack { get; init; }
+
+    /// <summary>A gif's <c>loopBehavior</c>: true for <c>loop</c> (start over), false for <c>finite</c> (hold the last frame).</summary>
+    public bool Loops { get; init; } = true;
+
+    /// <summary>A caption asset's timed entries, in the document's order.</summary>
+    public IReadOnlyList<CaptionEntry> Captions { get; init; } = [];
+
+    /// <summary>A caption asset's <c>timingGranularity</c>: true for <c>word</c> (each entry is a word), false for <c>line</c>.</summary>
+    public bool WordTiming { get; init; }
 }
+
+/// <summary>One timed entry of a caption asset: a word or a line, shown over <c>[StartMs, EndMs)</c>.</summary>
+public sealed record CaptionEntry(string Text, double StartMs, double EndMs);
 
 /// <summary>
 /// A transition joining two touching clips of one track, centred on their cut: it runs over

@@ -108,6 +108,56 @@ public sealed record VideoItem : VisualItem
     public double AudioFadeOutDurationInSeconds { get; init; }
 }
 
+/// <summary>
+/// A <c>gif</c> item: the asset's frames, each shown for its own delay, from <see cref="GifStartFromInSeconds"/> at
+/// <see cref="PlaybackRate"/>; the asset's <c>loopBehavior</c> says whether it starts over or holds its last frame.
+/// </summary>
+public sealed record GifItem : VisualItem
+{
+    public required string AssetId { get; init; }
+
+    public bool KeepAspectRatio { get; init; }
+
+    public ItemCrop Crop { get; init; } = ItemCrop.None;
+
+    public double GifStartFromInSeconds { get; init; }
+
+    public double PlaybackRate { get; init; } = 1;
+}
+
+/// <summary>
+/// A <c>captions</c> item: the timed entries of a caption asset, shown a page at a time in the item's box. A page
+/// holds the entries that start within <see cref="PageDurationInMilliseconds"/> of its first one and fit in
+/// <see cref="MaxLines"/> lines; with word timing the word being spoken is drawn in <see cref="HighlightColor"/>.
+/// </summary>
+public sealed record CaptionsItem : VisualItem
+{
+    public required string AssetId { get; init; }
+
+    /// <summary>How every word is drawn (font, size, colour, stroke, background, alignment, direction); its text is empty.</summary>
+    public required TextItem Style { get; init; }
+
+    public required Color HighlightColor { get; init; }
+
+    public double PageDurationInMilliseconds { get; init; } = 1000;
+
+    public int MaxLines { get; init; } = 1;
+
+    /// <summary>How far into the item the caption asset's time 0 falls: the entries are shown this much later.</summary>
+    public double ContentStartOffsetMs { get; init; }
+
+    public CaptionAnimations CaptionAnimations { get; init; } = CaptionAnimations.None;
+}
+
+/// <summary>A caption animation (<c>converge</c>, <c>typewriter</c>, ...) over <see cref="DurationTicks"/>.</summary>
+public sealed record CaptionAnimation(string Type, long DurationTicks, Easing Easing);
+
+/// <summary>Caption animations: <c>in</c> as each page appears, <c>out</c> as it leaves, <c>loop</c> repeated while it shows.</summary>
+public sealed record CaptionAnimations(CaptionAnimation? In, CaptionAnimation? Out, CaptionAnimation? Loop)
+{
+    public static CaptionAnimations None { get; } = new(null, null, null);
+}
+
 /// <summary>A <c>text</c> item, rasterised in its box.</summary>
 public sealed record TextItem : VisualItem
 {
@@ -186,7 +236,7 @@ public sealed record FilterItem : TimelineItem
 }
 
 /// <summary>
-/// An item of a kind the renderer has no model for yet (gif, captions, chart, lottie, text-template,
-/// illustration): its timing is kept so the timeline's length is right and it can be named.
+/// An item of a kind the renderer has no model for yet (chart, lottie, motion-graphic, text-template, illustration): its
+/// timing is kept so the timeline's length is right and it can be named.
 /// </summary>
 public sealed record UnmodelledItem : TimelineItem;

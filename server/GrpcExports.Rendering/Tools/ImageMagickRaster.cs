@@ -16,9 +16,16 @@ public sealed class ImageMagickRaster(MediaTools tools)
     /// <param name="arguments">Everything before the output (inputs and operators); must yield one width x height image.</param>
     /// <param name="subject">What is being prepared, for error messages (<c>asset 'logo'</c>, <c>text item 't1'</c>).</param>
     public async Task<RasterImage> RunAsync(IReadOnlyList<string> arguments, int width, int height, string subject,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) =>
+        (await RunFramesAsync(arguments, width, height, 1, subject, cancellationToken))[0];
+
+    /// <summary>Like <see cref="RunAsync"/> for arguments that yield <paramref name="frameCount"/> images of one size
+    /// (the frames of an animation), which ImageMagick writes one after the other.</summary>
+    public async Task<RasterImage[]> RunFramesAsync(IReadOnlyList<string> arguments, int width, int height, int frameCount,
+        string subject, CancellationToken cancellationToken = default)
     {
-        var expected = checked(width * height * 4);
+        var frameBytes = checked(width * height * 4);
+        var expected = checked(frameBytes * frameCount);
         var bytes = GC.AllocateUninitializedArray<byte>(expected);
         var read = 0;
         var extra = 0;
@@ -40,11 +47,34 @@ public sealed class ImageMagickRaster(MediaTools tools)
         if (read != expected || extra != 0)
         {
             throw new ImageMagickFailedException(subject,
-                $"expected exactly {expected} bytes ({width}x{height} RGBA), read {(extra != 0 ? "more" : read.ToString(System.Globalization.CultureInfo.InvariantCulture))}", null);
+                $"expected exactly {expected} bytes ({frameCount} x {width}x{height} RGBA), read {(extra != 0 ? "more" : read.ToString(System.Globalization.CultureInfo.InvariantCulture))}", null);
         }
-        var image = new RasterImage(width, height);
-        image.LoadStraightRgba(bytes);
-        return image;
+        var frames = new RasterImage[frameCount];
+        for (var i = 0; i < frameCount; i++)
+        {
+            frames[i] = new RasterImage(width, height);
+            frames[i].LoadStraightRgba(bytes.AsSpan(i * frameBytes, frameBytes));
+        }
+        return frames;
+    }
+
+    /// <summary>Runs a program of ImageMagick that prints text (<paramref name="tool"/>: <c>convert ... info:</c> or
+    /// <c>identify -format</c>) and returns what it printed.</summary>
+    public async Task<string> ReadTextAsync(MediaTool tool, IReadOnlyList<string> arguments, string subject,
+        CancellationToken cancellationToken = default)
+    {
+        using var output = new MemoryStream();
+        Interlocked.Increment(ref _runs);
+        try
+        {
+            await tools.RunAsync(tool, arguments, readOutput: (stdout, token) => stdout.CopyToAsync(output, token),
+                cancellationToken: cancellationToken);
+        }
+        catch (MediaToolFailedException failed)
+        {
+            throw new ImageMagickFailedException(subject, failed.StandardError, failed);
+        }
+        return System.Text.Encoding.UTF8.GetString(output.ToArray());
     }
 }
 

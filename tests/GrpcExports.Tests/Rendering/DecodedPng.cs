@@ -22,6 +22,23 @@ public sealed class DecodedPng(int width, int height, byte[] rgba)
         }
     }
 
+    /// <summary>The pixels of rows <c>[top, bottom)</c> that <paramref name="isInk"/> picks.</summary>
+    public List<(int X, int Y)> Ink(Func<Color, bool> isInk, int top = 0, int bottom = int.MaxValue)
+    {
+        var found = new List<(int, int)>();
+        for (var y = top; y < Math.Min(bottom, Height); y++)
+        {
+            for (var x = 0; x < Width; x++)
+            {
+                if (isInk(this[x, y]))
+                {
+                    found.Add((x, y));
+                }
+            }
+        }
+        return found;
+    }
+
     public static async Task<DecodedPng> ReadAsync(string path, int width, int height)
     {
         using var buffer = new MemoryStream();

@@ -173,7 +173,7 @@ public sealed class EditorStateDocument(int compositionWidth, int compositionHei
     /// <summary>A text item in DejaVu Sans (the fonts-dejavu-core font every test machine has).</summary>
     public EditorStateDocument Text(string id, string text, long startTicks, long durationTicks,
         double left, double top, double width, double height, string color = "#000000", string align = "left",
-        double fontSize = 32, string weight = "400", JsonObject? background = null)
+        double fontSize = 32, string weight = "400", JsonObject? background = null, string direction = "ltr")
     {
         _items[id] = WithFields(Placed(id, "text", startTicks, durationTicks, left, top, width, height, 1, rotation: 0), new JsonObject
         {
@@ -186,11 +186,108 @@ public sealed class EditorStateDocument(int compositionWidth, int compositionHei
             ["lineHeight"] = 1.2,
             ["letterSpacing"] = 0,
             ["resizeOnEdit"] = false,
-            ["direction"] = "ltr",
+            ["direction"] = direction,
             ["strokeWidth"] = 0,
             ["strokeColor"] = "#000000",
             ["background"] = background,
         });
+        return this;
+    }
+
+    /// <summary>A gif asset whose <c>remoteKey</c> (and filename) is <paramref name="file"/>; <paramref name="loop"/> false is <c>finite</c>.</summary>
+    public EditorStateDocument GifAsset(string id, string file, int width, int height, double durationInSeconds, bool loop)
+    {
+        _assets[id] = new JsonObject
+        {
+            ["id"] = id,
+            ["type"] = "gif",
+            ["filename"] = Path.GetFileName(file),
+            ["size"] = 1,
+            ["remoteUrl"] = null,
+            ["remoteKey"] = file,
+            ["mimeType"] = "image/gif",
+            ["width"] = width,
+            ["height"] = height,
+            ["durationInSeconds"] = durationInSeconds,
+            ["loopBehavior"] = loop ? "loop" : "finite",
+        };
+        return this;
+    }
+
+    /// <summary>A gif item over <paramref name="assetId"/> from <paramref name="inSeconds"/> at <paramref name="playbackRate"/>.</summary>
+    public EditorStateDocument Gif(string id, string assetId, long startTicks, long durationTicks,
+        double left, double top, double width, double height, double inSeconds = 0, double playbackRate = 1)
+    {
+        _items[id] = WithFields(Placed(id, "gif", startTicks, durationTicks, left, top, width, height, 1, rotation: 0), new JsonObject
+        {
+            ["assetId"] = assetId,
+            ["borderRadius"] = Animated(0),
+            ["keepAspectRatio"] = false,
+            ["gifStartFromInSeconds"] = inSeconds,
+            ["playbackRate"] = playbackRate,
+        });
+        return this;
+    }
+
+    /// <summary>A caption asset with its entries inline: (text, startMs, endMs), timed per <c>word</c> or per <c>line</c>.</summary>
+    public EditorStateDocument CaptionAsset(string id, string granularity, params (string Text, double StartMs, double EndMs)[] entries)
+    {
+        var captions = new JsonArray();
+        foreach (var (text, start, end) in entries)
+        {
+            captions.Add(new JsonObject { ["text"] = text, ["startMs"] = start, ["endMs"] = end, ["timestampMs"] = start, ["confidence"] = 1.0 });
+        }
+        _assets[id] = new JsonObject
+        {
+            ["id"] = id,
+            ["type"] = "caption",
+            ["filename"] = "captions.json",
+            ["size"] = 1,
+            ["remoteUrl"] = null,
+            ["remoteKey"] = null,
+            ["mimeType"] = "application/json",
+            ["timingGranularity"] = granularity,
+            ["captions"] = captions,
+        };
+        return this;
+    }
+
+    /// <summary>A captions item in DejaVu Sans Bold over <paramref name="assetId"/>.</summary>
+    public EditorStateDocument Captions(string id, string assetId, long startTicks, long durationTicks,
+        double left, double top, double width, double height, string color = "#ffffff", string highlightColor = "#00ff00",
+        double fontSize = 48, string align = "left", double pageDurationMs = 2000, int maxLines = 2, double contentStartOffsetMs = 0,
+        string direction = "ltr")
+    {
+        _items[id] = WithFields(Placed(id, "captions", startTicks, durationTicks, left, top, width, height, 1, rotation: 0), new JsonObject
+        {
+            ["assetId"] = assetId,
+            ["fontFamily"] = "DejaVu Sans",
+            ["fontStyle"] = new JsonObject { ["weight"] = "700", ["variant"] = "normal" },
+            ["lineHeight"] = 1.2,
+            ["letterSpacing"] = 0,
+            ["fontSize"] = fontSize,
+            ["align"] = align,
+            ["color"] = color,
+            ["highlightColor"] = highlightColor,
+            ["strokeWidth"] = 0,
+            ["strokeColor"] = "#000000",
+            ["direction"] = direction,
+            ["pageDurationInMilliseconds"] = pageDurationMs,
+            ["maxLines"] = maxLines,
+            ["contentStartOffsetMs"] = contentStartOffsetMs,
+            ["source"] = "manual",
+            ["captionGroupId"] = null,
+            ["background"] = null,
+        });
+        return this;
+    }
+
+    /// <summary>Gives captions item <paramref name="id"/> a caption animation in <paramref name="slot"/> (<c>in</c>, <c>out</c> or <c>loop</c>).</summary>
+    public EditorStateDocument CaptionAnimation(string id, string slot, string type, long durationTicks, string easing = "linear")
+    {
+        var animations = _items[id]!["captionAnimations"] as JsonObject ?? [];
+        animations[slot] = new JsonObject { ["type"] = type, ["durationTicks"] = durationTicks, ["easing"] = easing };
+        _items[id]!["captionAnimations"] = animations;
         return this;
     }
 

@@ -9,7 +9,7 @@ namespace GrpcExports.Tests.Rendering;
 
 public sealed class EditorStateReaderTests
 {
-    private static readonly HashSet<string> ModelledKinds = ["solid", "image", "video", "text", "audio", "effect", "filter"];
+    private static readonly HashSet<string> ModelledKinds = ["solid", "image", "video", "gif", "text", "captions", "audio", "effect", "filter"];
 
     public static TheoryData<string> ValidCorpusDocuments() => new(Directory
         .GetFiles(RepoPaths.EditorStateCorpus, "editor-state.valid*.json")
@@ -47,6 +47,20 @@ public sealed class EditorStateReaderTests
         {
             Assert.NotNull(evaluator.Evaluate(frame));
         }
+    }
+
+    [Fact]
+    public void The_caption_example_reads_into_a_captions_item_over_its_timed_words()
+    {
+        var timeline = EditorStateReader.Parse(File.ReadAllText(Path.Combine(RepoPaths.EditorStateCorpus, "editor-state.valid.caption-offset.json")));
+
+        var captions = Assert.IsType<CaptionsItem>(timeline.Items["item-caption-1"]);
+        Assert.Equal(("asset-caption-1", 1800.0, 2, 600.0), (captions.AssetId, captions.PageDurationInMilliseconds, captions.MaxLines, captions.ContentStartOffsetMs));
+        Assert.Equal((new Color(0xFF, 0xFF, 0xFF), new Color(0x39, 0xE5, 0x08)), (captions.Style.Color, captions.HighlightColor));
+        Assert.Equal(("TikTok Sans", "600", 54.0, "center", ""), (captions.Style.FontFamily, captions.Style.FontWeight, captions.Style.FontSize, captions.Style.Align, captions.Style.Text));
+        var asset = timeline.Assets["asset-caption-1"];
+        Assert.True(asset.WordTiming);
+        Assert.Equal([new CaptionEntry("Hello ", 0, 420), new CaptionEntry("world", 420, 900)], asset.Captions);
     }
 
     [Fact]

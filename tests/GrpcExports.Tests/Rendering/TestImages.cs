@@ -24,6 +24,10 @@ public static class TestImages
     public static Task CircleSvgAsync(string path) => File.WriteAllTextAsync(path,
         """<svg xmlns="http://www.w3.org/2000/svg" width="100" height="100"><circle cx="50" cy="50" r="40" fill="#00ff00"/></svg>""");
 
+    /// <summary>An 8x6 gif of three frames: red for 10, green for 20 and blue for 30 hundredths of a second (0.6 s in all).</summary>
+    public static Task RedGreenBlueGifAsync(string path) => ConvertAsync(
+        "-size", "8x6", "-delay", "10", "xc:#ff0000", "-delay", "20", "xc:#00ff00", "-delay", "30", "xc:#0000ff", "-loop", "0", "gif:" + path);
+
     private static Task ConvertAsync(params string[] arguments) =>
         ToolProcess.RunAsync(MediaTools.Default.ImageMagickConvert, arguments);
 }

@@ -26,10 +26,10 @@ public sealed class TextLayerTests : IDisposable
 
         var png = await _media.RenderAsync(json, Width, Height);
 
-        var ink = Ink(png, c => c.R < 100 && c.G < 100 && c.B < 100);
+        var ink = png.Ink(c => c.R < 100 && c.G < 100 && c.B < 100);
         Assert.True(ink.Count > 200, $"expected dark text pixels, found {ink.Count}");
         Assert.All(ink, p => Assert.True(p.X is >= 100 and < 600 && p.Y is >= 100 and < 200, $"ink at ({p.X}, {p.Y}) is outside the box"));
-        var marked = Ink(png, c => c != Color.White);
+        var marked = png.Ink(c => c != Color.White);
         Assert.All(marked, p => Assert.True(p.X is >= 100 and < 600 && p.Y is >= 100 and < 200, $"({p.X}, {p.Y}) outside the box is not white"));
     }
 
@@ -45,9 +45,9 @@ public sealed class TextLayerTests : IDisposable
         var png = await _media.RenderAsync(json, Width, Height);
 
         // Inside the bold stems the colour is exact; at their antialiased edges it is red over white (G == B).
-        var solid = Ink(png, c => Math.Abs(c.R - 255) <= 2 && c.G <= 2 && c.B <= 2);
+        var solid = png.Ink(c => Math.Abs(c.R - 255) <= 2 && c.G <= 2 && c.B <= 2);
         Assert.True(solid.Count > 500, $"expected solid red stems, found {solid.Count} pixels");
-        Assert.All(Ink(png, c => c != Color.White), p => Assert.True(Math.Abs(png[p.X, p.Y].G - png[p.X, p.Y].B) <= 2,
+        Assert.All(png.Ink(c => c != Color.White), p => Assert.True(Math.Abs(png[p.X, p.Y].G - png[p.X, p.Y].B) <= 2,
             $"({p.X}, {p.Y}) is {png[p.X, p.Y]}, not red over white"));
     }
 
@@ -64,8 +64,8 @@ public sealed class TextLayerTests : IDisposable
 
         var png = await _media.RenderAsync(json, Width, Height);
 
-        var right = Ink(png, c => c.R < 128, top: 20, bottom: 100);
-        var left = Ink(png, c => c.R < 128, top: 150, bottom: 230);
+        var right = png.Ink(c => c.R < 128, top: 20, bottom: 100);
+        var left = png.Ink(c => c.R < 128, top: 150, bottom: 230);
         Assert.NotEmpty(right);
         Assert.NotEmpty(left);
         Assert.InRange(right.Min(p => p.X), 600, 700);
@@ -86,7 +86,7 @@ public sealed class TextLayerTests : IDisposable
 
         var png = await _media.RenderAsync(json, Width, Height);
 
-        var blue = Ink(png, c => c.B > 200 && c.R < 30 && c.G < 30);
+        var blue = png.Ink(c => c.B > 200 && c.R < 30 && c.G < 30);
         Assert.True(blue.Count > 500, $"expected a blue box behind the line, found {blue.Count} pixels");
         Assert.All(blue, p => Assert.True(p.X is >= 100 and < 600 && p.Y is >= 100 and < 200, $"blue at ({p.X}, {p.Y}) is outside the box"));
     }
@@ -102,7 +102,7 @@ public sealed class TextLayerTests : IDisposable
 
         var png = await _media.RenderAsync(json, Width, Height);
 
-        var ink = Ink(png, c => c != Color.White);
+        var ink = png.Ink(c => c != Color.White);
         Assert.NotEmpty(ink);
         Assert.All(ink, p => Assert.True(p.X is >= 100 and < 360 && p.Y is >= 20 and < 280, $"({p.X}, {p.Y}) is outside the box"));
         // Three or more lines of 32 px text at line height 1.2 (38.4 px apart).
@@ -136,25 +136,41 @@ public sealed class TextLayerTests : IDisposable
     }
 
     [Fact]
+    public async Task Right_to_left_text_is_drawn_whole_at_the_width_of_the_same_text_left_to_right()
+    {
+        var json = new EditorStateDocument(Width, Height)
+            .Track("track-1", "rtl")
+            .Track("track-2", "ltr")
+            .Text("rtl", "Hello world", 0, Seconds(1), left: 100, top: 20, width: 600, height: 80, fontSize: 40, direction: "rtl")
+            .Text("ltr", "Hello world", 0, Seconds(1), left: 100, top: 150, width: 600, height: 80, fontSize: 40)
+            .BackgroundColor("#ffffff")
+            .ToJson();
+
+        var png = await _media.RenderAsync(json, Width, Height);
+
+        var rtl = png.Ink(c => c.R < 128, top: 20, bottom: 100);
+        var ltr = png.Ink(c => c.R < 128, top: 150, bottom: 230);
+        var width = ltr.Max(p => p.X) - ltr.Min(p => p.X);
+        Assert.InRange(rtl.Max(p => p.X) - rtl.Min(p => p.X), width - 2, width + 2);
+        Assert.InRange(rtl.Count, ltr.Count * 0.95, ltr.Count * 1.05);
+    }
+
+    [Theory]
+    [InlineData("Hello world", true, "Hello world")]
+    [InlineData("\u05e9\u05dc\u05d5\u05dd \u05e2\u05d5\u05dc\u05dd", true, "\u05dd\u05dc\u05d5\u05e2 \u05dd\u05d5\u05dc\u05e9")]
+    [InlineData("\u05e9\u05dc\u05d5\u05dd \u05e2\u05d5\u05dc\u05dd", false, "\u05dd\u05dc\u05d5\u05e2 \u05dd\u05d5\u05dc\u05e9")]
+    [InlineData("\u05e9\u05dc\u05d5\u05dd world", true, "world \u05dd\u05d5\u05dc\u05e9")]
+    [InlineData("abc \u05e9\u05dc\u05d5\u05dd def", false, "abc \u05dd\u05d5\u05dc\u05e9 def")]
+    [InlineData("\u05d0\u05d1\n\u05d2\u05d3", true, "\u05d1\u05d0\n\u05d3\u05d2")]
+    public void Right_to_left_letters_are_put_in_drawing_order(string text, bool rightToLeft, string drawn)
+    {
+        Assert.Equal(drawn, VisualOrder.Of(text, rightToLeft));
+    }
+
+    [Fact]
     public void User_text_is_not_read_as_imagemagick_escapes_or_a_file_name()
     {
         Assert.Equal("100%% sure", TextRasterizer.Escape("100% sure"));
         Assert.Equal("\\@etc/passwd", TextRasterizer.Escape("@etc/passwd"));
-    }
-
-    private static List<(int X, int Y)> Ink(DecodedPng png, Func<Color, bool> isInk, int top = 0, int bottom = int.MaxValue)
-    {
-        var found = new List<(int, int)>();
-        for (var y = top; y < Math.Min(bottom, png.Height); y++)
-        {
-            for (var x = 0; x < png.Width; x++)
-            {
-                if (isInk(png[x, y]))
-                {
-                    found.Add((x, y));
-                }
-            }
-        }
-        return found;
     }
 }
