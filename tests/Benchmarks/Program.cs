@@ -1,4 +1,5 @@
 using Benchmarks.CommandLine;
+using Benchmarks.LoadTest;
 using Benchmarks.Render;
 using Benchmarks.Rpc;
 using Benchmarks.Store;
@@ -10,5 +11,6 @@ var commands = new IBenchmarkCommand[]
     new StoreCommand(),
     new RenderCommand(),
     new TransitionCostCommand(),
+    new LoadCommand(),
 };
 return await BenchmarkProgram.RunAsync(commands, args);

@@ -37,7 +37,8 @@ public sealed class VideoEncoder(MediaTools tools)
     {
         List<string> arguments =
         [
-            "-hide_banner", "-loglevel", "error", "-y",
+            // -xerror: without it ffmpeg 5.1 only logs a failed trailer write (a full disk) and exits 0, leaving a truncated file.
+            "-hide_banner", "-loglevel", "error", "-y", "-xerror",
             .. FfmpegInput.PipeOptions, "-f", "rawvideo", "-pix_fmt", job.Input == EncoderInput.Yuv420 ? "yuv420p" : "rgba",
             "-s", string.Create(CultureInfo.InvariantCulture, $"{job.Width}x{job.Height}"),
             "-framerate", string.Create(CultureInfo.InvariantCulture, $"{job.Rate.Numerator}/{job.Rate.Denominator}"),

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
 
 namespace Benchmarks.Store;
 
@@ -11,6 +13,9 @@ namespace Benchmarks.Store;
 /// </summary>
 public sealed class EditorStates(int itemCount)
 {
+    /// <summary>Step <paramref name="step"/>'s state as the message SyncProject carries.</summary>
+    public Struct MessageAt(int step) => JsonParser.Default.Parse<Struct>(At(step));
+
     public string At(int step)
     {
         var json = new StringBuilder(itemCount * 800);

@@ -33,7 +33,8 @@ public sealed class StoreCommand : IBenchmarkCommand
         var options = StoreOptions.Parse(arguments);
         var output = Console.Out;
         var total = Stopwatch.StartNew();
-        await using var host = await StoreHost.StartAsync(cancellationToken);
+        // The steady phase syncs one project 50 times a second, above the editor-sized default limit.
+        await using var host = await StoreHost.StartAsync(cancellationToken, "--Projects:SyncRate:RatePerSecond=100000", "--Projects:SyncRate:Burst=100000");
         using var connection = host.Connect();
         var grpc = new ProjectServiceClient(connection);
         var naive = new NaiveStateTable(host.Database);

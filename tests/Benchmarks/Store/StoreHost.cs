@@ -1,6 +1,8 @@
 using GrpcExports.Client;
 using GrpcExports.Server.Hosting;
+using GrpcExports.Protocol.V1;
 using GrpcExports.Server.Projects.Storage;
+using GrpcExports.Server.Security.Keys;
 using GrpcExports.Server.Security.LocalCredentials;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,7 +12,7 @@ namespace Benchmarks.Store;
 
 /// <summary>
 /// The real server, in this process, on a loopback port, with its private PostgreSQL cluster (durable defaults) in a
-/// fresh temporary directory that is deleted when the host stops. Exposes its project store and database so the two
+/// fresh temporary directory (exports are written there too) that is deleted when the host stops. Exposes its project store and database so the two
 /// designs can be measured side by side on the same database. gRPC calls use the key its first run wrote to the
 /// credentials file in that directory, so both designs write as the same user.
 /// </summary>
@@ -32,18 +34,24 @@ public sealed class StoreHost : IAsyncDisposable
     public static string OwnerId => FirstRunKey.LocalUserId;
 
     /// <summary>A connection with the first run's key.</summary>
-    public GrpcConnection Connect()
+    public GrpcConnection Connect() =>
+        Connect((CredentialsFile.TryRead(CredentialsPath(_directory)) ?? throw new InvalidOperationException("The first run wrote no key.")).ApiKey);
+
+    private GrpcConnection Connect(string apiKey) => new(new GrpcConnectionOptions(Address)
     {
-        var credentials = CredentialsFile.TryRead(CredentialsPath(_directory)) ?? throw new InvalidOperationException("The first run wrote no key.");
-        return new GrpcConnection(new GrpcConnectionOptions(Address)
-        {
-            DefaultMetadata = new Metadata().Add("authorization", $"Bearer {credentials.ApiKey}"),
-        });
-    }
+        DefaultMetadata = new Metadata().Add("authorization", $"Bearer {apiKey}"),
+    });
 
     internal ProjectStore Projects => _app.Services.GetRequiredService<ProjectStore>();
 
     public NpgsqlDataSource Database => _app.Services.GetRequiredService<NpgsqlDataSource>();
+
+    /// <summary>A connection with a new key of <paramref name="userId"/> (a new user when the id is new).</summary>
+    public async Task<GrpcConnection> ConnectAsAsync(string userId, CancellationToken cancellationToken)
+    {
+        var (_, secret) = await _app.Services.GetRequiredService<ApiKeyStore>().CreateAsync(userId, "bench", AccessTier.Runtime, expiresAt: null, cancellationToken);
+        return Connect(secret);
+    }
 
     /// <summary>Runs one store write in its own committed transaction, as the RPCs do.</summary>
     public async Task<T> WriteAsync<T>(Func<NpgsqlTransaction, Task<T>> write, CancellationToken cancellationToken)
@@ -55,7 +63,8 @@ public sealed class StoreHost : IAsyncDisposable
         return result;
     }
 
-    public static async Task<StoreHost> StartAsync(CancellationToken cancellationToken)
+    /// <param name="configuration">More command-line configuration, e.g. the sync rate limit.</param>
+    public static async Task<StoreHost> StartAsync(CancellationToken cancellationToken, params string[] configuration)
     {
         // Readable by the cluster's own user when running as root (the default permissions of a new directory).
         var directory = Path.Combine(Path.GetTempPath(), $"grpcexports-bench-store-{Guid.NewGuid():N}");
@@ -67,9 +76,7 @@ public sealed class StoreHost : IAsyncDisposable
             $"--Database:DataDirectory={directory}",
             $"--Security:CredentialsFile={CredentialsPath(directory)}",
             "--Logging:LogLevel:Default=Warning",
-            // The steady phase syncs one project 50 times a second, above the editor-sized default limit.
-            "--Projects:SyncRate:RatePerSecond=100000",
-            "--Projects:SyncRate:Burst=100000",
+            .. configuration,
         ]);
         try
         {

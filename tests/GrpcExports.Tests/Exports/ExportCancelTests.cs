@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using GrpcExports.Protocol.V1;
 using GrpcExports.Tests.Rendering.Export;
+using GrpcExports.Tests.Support;
 using static GrpcExports.Tests.Exports.ExportDocuments;
 
 namespace GrpcExports.Tests.Exports;
@@ -25,7 +26,7 @@ public sealed class ExportCancelTests(Xunit.Abstractions.ITestOutputHelper outpu
         var cancelled = (await server.Exports.CancelExportAsync(new CancelExportRequest { ExportId = created.Id })).Export;
         var watched = await watching;
         // The render winds down after the reply: processes are killed, then partial files removed.
-        await WaitUntilAsync(() => ChildProcesses.Named("ffmpeg").Count == 0 && server.OutputFiles().Count == 0);
+        await Poll.UntilAsync(() => ChildProcesses.Named("ffmpeg").Count == 0 && server.OutputFiles().Count == 0, ExportStreams.HangGuard);
         output.WriteLine($"No ffmpeg and no file {sinceCancel.ElapsedMilliseconds} ms after CancelExport was sent.");
 
         Assert.Equal(ExportStatus.Rendering, rendering.Status);
@@ -33,15 +34,5 @@ public sealed class ExportCancelTests(Xunit.Abstractions.ITestOutputHelper outpu
         Assert.Equal(ExportStatus.Cancelled, cancelled.Status);
         Assert.Equal(ExportStatus.Cancelled, watched[^1].Status);
         Assert.Equal(cancelled, (await server.Exports.GetExportAsync(new GetExportRequest { ExportId = created.Id })).Export);
-    }
-
-    /// <summary>Polls for a condition the server reaches on its own (processes exiting), with a generous hang guard.</summary>
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        using var guard = new CancellationTokenSource(ExportStreams.HangGuard);
-        while (!condition())
-        {
-            await Task.Delay(50, guard.Token);
-        }
     }
 }

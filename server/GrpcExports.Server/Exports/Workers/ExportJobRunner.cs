@@ -66,17 +66,17 @@ internal sealed class ExportJobRunner(ExportJobQueue queue, ProjectStore project
         }
         catch (ExportFailure failure)
         {
-            File.Delete(outputPath);
-            await progress.FlushAsync();
-            await queue.FailAsync(job.ExportId, workerId, failure.Reason, failure.Message, CancellationToken.None);
+            await FailAsync(failure.Reason, failure.Message);
+        }
+        catch (Exception error) when (OutputDiskFull.Caused(error))
+        {
+            logger.LogWarning(error, "Export {ExportId} ran out of space in {OutputDirectory}.", job.ExportId, directories.Output);
+            await FailAsync(ErrorReason.OutputDiskFull, OutputDiskFull.Message);
         }
         catch (Exception error)
         {
             logger.LogError(error, "Export {ExportId} failed to render.", job.ExportId);
-            File.Delete(outputPath);
-            await progress.FlushAsync();
-            var reason = TimedOutTool(error) is null ? ErrorReason.RenderFailed : ErrorReason.RenderTimeout;
-            await queue.FailAsync(job.ExportId, workerId, reason, Describe(error), CancellationToken.None);
+            await FailAsync(TimedOutTool(error) is null ? ErrorReason.RenderFailed : ErrorReason.RenderTimeout, Describe(error));
         }
         finally
         {
@@ -86,6 +86,13 @@ internal sealed class ExportJobRunner(ExportJobQueue queue, ProjectStore project
             {
                 Directory.Delete(scratch, recursive: true);
             }
+        }
+
+        async Task FailAsync(ErrorReason reason, string message)
+        {
+            File.Delete(outputPath);
+            await progress.FlushAsync();
+            await queue.FailAsync(job.ExportId, workerId, reason, message, CancellationToken.None);
         }
     }
 

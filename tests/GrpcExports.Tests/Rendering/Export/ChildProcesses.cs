@@ -1,9 +1,13 @@
 namespace GrpcExports.Tests.Rendering.Export;
 
-/// <summary>The programs this test process has started that are still alive (or not yet reaped), read from /proc.</summary>
+/// <summary>The programs a process has started that are still alive (or not yet reaped), read from /proc.</summary>
 public static class ChildProcesses
 {
-    public static IReadOnlyList<string> Named(string command)
+    /// <summary>This test process's children named <paramref name="command"/>, as "pid name state".</summary>
+    public static IReadOnlyList<string> Named(string command) => Named(command, Environment.ProcessId);
+
+    /// <summary>The children of <paramref name="parentProcessId"/> named <paramref name="command"/>, as "pid name state".</summary>
+    public static IReadOnlyList<string> Named(string command, int parentProcessId)
     {
         var children = new List<string>();
         foreach (var directory in Directory.EnumerateDirectories("/proc"))
@@ -30,7 +34,7 @@ public static class ChildProcesses
             var close = stat.LastIndexOf(')');
             var name = stat[(open + 1)..close];
             var fields = stat[(close + 2)..].Split(' ');
-            if (name == command && int.Parse(fields[1]) == Environment.ProcessId)
+            if (name == command && int.Parse(fields[1]) == parentProcessId)
             {
                 children.Add($"{pid} {name} {fields[0]}");
             }
