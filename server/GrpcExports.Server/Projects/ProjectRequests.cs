@@ -53,6 +53,12 @@ internal static class ProjectRequests
             violations.Add(Violation(prefix + "description",
                 $"The description has {description.Length} characters; at most {MaxDescriptionLength} are allowed."));
         }
+        // Line breaks and tabs belong in a description; other control characters (NUL above all, which PostgreSQL text
+        // cannot hold) do not.
+        if (description.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
+        {
+            violations.Add(Violation(prefix + "description", "The description must not contain control characters other than line breaks and tabs."));
+        }
         if (!IsFolderId(folderId))
         {
             violations.Add(Violation(prefix + "folder_id", FolderIdRule));

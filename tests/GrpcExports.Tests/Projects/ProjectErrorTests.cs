@@ -40,6 +40,24 @@ public sealed class ProjectErrorTests(ServerFixture server) : IClassFixture<Serv
         AssertInvalid(error, "INVALID_REQUEST", "project.description", "project.folder_id");
     }
 
+    [Theory]
+    [InlineData("before\0after")]
+    [InlineData("bell\a")]
+    public async Task RefusesControlCharactersInADescriptionButKeepsLineBreaksAndTabs(string description)
+    {
+        var error = await Assert.ThrowsAsync<RpcException>(() => Projects.CreateProjectAsync(new CreateProjectRequest
+        {
+            Project = new Project { Description = description },
+        }));
+        var kept = (await Projects.CreateProjectAsync(new CreateProjectRequest
+        {
+            Project = new Project { Description = "first line\r\nsecond\tline" },
+        })).Project;
+
+        AssertInvalid(error, "INVALID_REQUEST", "project.description");
+        Assert.Equal("first line\r\nsecond\tline", kept.Description);
+    }
+
     [Fact]
     public async Task RefusesADocumentThatCannotBeStoredAndStoresNothing()
     {
