@@ -43,7 +43,9 @@ internal sealed class DatabaseLifecycle(
         dataSource.Clear();
         if (target.Cluster is { } cluster)
         {
-            await cluster.StopAsync(cancellationToken).ConfigureAwait(false);
+            // Not the host's token: once its shutdown timeout has passed, cancelling would leave PostgreSQL running
+            // after the server is gone (and crash the host with the cancellation). pg_ctl's own -t bounds the stop.
+            await cluster.StopAsync(CancellationToken.None).ConfigureAwait(false);
         }
     }
 
