@@ -10,24 +10,17 @@ internal static class AudioSourceProbe
 {
     public static async Task<SourceAudio> ProbeAsync(MediaTools tools, string assetId, string filePath, CancellationToken cancellationToken)
     {
-        string json = "";
+        JsonDocument document;
         try
         {
-            await tools.RunAsync(MediaTool.Ffprobe,
-                ["-v", "error", "-select_streams", "a:0", "-show_entries", "stream=duration,channels:format=duration", "-of", "json",
-                    .. FfmpegInput.MediaFileOptions, FfmpegInput.Url(filePath)],
-                readOutput: async (output, token) =>
-                {
-                    using var reader = new StreamReader(output, leaveOpen: true);
-                    json = await reader.ReadToEndAsync(token);
-                },
-                cancellationToken: cancellationToken);
+            document = await tools.ProbeJsonAsync(
+                ["-select_streams", "a:0", "-show_entries", "stream=duration,channels:format=duration"], filePath, cancellationToken);
         }
         catch (MediaToolFailedException failed)
         {
             throw new AssetUnavailableException(assetId, $"could not be read as media: {failed.StandardError.Trim()}", failed);
         }
-        using var document = JsonDocument.Parse(json);
+        using var _ = document;
         var root = document.RootElement;
         if (!root.TryGetProperty("streams", out var streams) || streams.GetArrayLength() == 0)
         {

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Collections.Concurrent;
 
 namespace GrpcExports.Rendering.Tools;
@@ -69,6 +70,24 @@ public sealed class MediaTools
         var environment = tool is MediaTool.Ffmpeg or MediaTool.Ffprobe ? new Dictionary<string, string>() : _imageMagickEnvironment.Value;
         var bounds = new ProcessBounds(Limits.TimeoutFor(mediaSeconds), Limits.MemoryBytes, environment);
         return ToolProcess.RunAsync(PathOf(tool), arguments, bounds, writeInput, readOutput, cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs ffprobe with <paramref name="selection"/> (which streams and entries) on a media file, opened as only an
+    /// accepted media file may be, and parses the JSON it prints. <see cref="MediaToolFailedException"/> when it cannot
+    /// read the file.
+    /// </summary>
+    public async Task<JsonDocument> ProbeJsonAsync(IEnumerable<string> selection, string filePath, CancellationToken cancellationToken)
+    {
+        var json = "";
+        await RunAsync(MediaTool.Ffprobe, ["-v", "error", .. selection, "-of", "json", .. FfmpegInput.MediaFileOptions, FfmpegInput.Url(filePath)],
+            readOutput: async (output, token) =>
+            {
+                using var reader = new StreamReader(output, leaveOpen: true);
+                json = await reader.ReadToEndAsync(token).ConfigureAwait(false);
+            },
+            cancellationToken: cancellationToken).ConfigureAwait(false);
+        return JsonDocument.Parse(json);
     }
 
     internal static string DisplayName(MediaTool tool) => tool switch

@@ -8,24 +8,16 @@ internal static class VideoFrameSize
 {
     public static async Task<(int Width, int Height)> ProbeAsync(MediaTools tools, string assetId, string filePath, CancellationToken cancellationToken)
     {
-        var json = "";
+        JsonDocument document;
         try
         {
-            await tools.RunAsync(MediaTool.Ffprobe,
-                ["-v", "error", "-select_streams", "v:0", "-show_entries", "stream=width,height", "-of", "json",
-                    .. FfmpegInput.MediaFileOptions, FfmpegInput.Url(filePath)],
-                readOutput: async (output, token) =>
-                {
-                    using var reader = new StreamReader(output, leaveOpen: true);
-                    json = await reader.ReadToEndAsync(token);
-                },
-                cancellationToken: cancellationToken);
+            document = await tools.ProbeJsonAsync(["-select_streams", "v:0", "-show_entries", "stream=width,height"], filePath, cancellationToken);
         }
         catch (MediaToolFailedException failed)
         {
             throw new VideoDecodeException(assetId, failed.StandardErrorTail(), failed);
         }
-        using var document = JsonDocument.Parse(json);
+        using var _ = document;
         if (document.RootElement.TryGetProperty("streams", out var streams) && streams.GetArrayLength() > 0
             && streams[0].TryGetProperty("width", out var width) && streams[0].TryGetProperty("height", out var height)
             && width.GetInt32() > 0 && height.GetInt32() > 0)

@@ -10,15 +10,7 @@ internal sealed record FfprobeReport(string FormatName, double? DurationSeconds,
     /// <summary>Runs ffprobe; <see cref="MediaToolFailedException"/> when it cannot read the file at all.</summary>
     public static async Task<FfprobeReport> ReadAsync(MediaTools tools, string path, CancellationToken cancellationToken)
     {
-        var json = "";
-        await tools.RunAsync(MediaTool.Ffprobe, ["-v", "error", "-show_format", "-show_streams", "-of", "json", .. FfmpegInput.MediaFileOptions, FfmpegInput.Url(path)],
-            readOutput: async (output, token) =>
-            {
-                using var reader = new StreamReader(output, leaveOpen: true);
-                json = await reader.ReadToEndAsync(token).ConfigureAwait(false);
-            },
-            cancellationToken: cancellationToken).ConfigureAwait(false);
-        using var document = JsonDocument.Parse(json);
+        using var document = await tools.ProbeJsonAsync(["-show_format", "-show_streams"], path, cancellationToken).ConfigureAwait(false);
         var root = document.RootElement;
         var format = root.GetProperty("format");
         var streams = root.TryGetProperty("streams", out var list) ? list.EnumerateArray().ToList() : [];
